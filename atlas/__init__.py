@@ -1,0 +1,1 @@
+"""Domain model of the dashboard: districts, sources, UI strings, URL state. No Streamlit."""

@@ -1,0 +1,25 @@
+"""Load and validate every data file once at start-up, so a broken file stops the app early."""
+
+from __future__ import annotations
+
+from atlas.districts import districts
+from atlas.i18n import LANGS, catalog
+from atlas.sources import sources
+from geo.layers import DataFileError, chome_list, district_shapes, layer
+
+
+def load_all() -> None:
+    """Raise DataFileError naming the first missing or malformed file."""
+    for lang in LANGS:
+        catalog(lang)
+    ids = {d.id for d in districts()}
+    srcs = sources()
+    if "estat-boundaries-2020" not in srcs:
+        raise DataFileError("sources.yaml: no record for 'estat-boundaries-2020'")
+    shapes = district_shapes()
+    if set(shapes) != ids:
+        raise DataFileError(f"districts.geojson: ids {sorted(shapes)} differ from districts.yaml {sorted(ids)}")
+    for i, chome in enumerate(chome_list(), start=1):
+        if chome.district not in ids:
+            raise DataFileError(f"chome.geojson: feature {i} has unknown district '{chome.district}'")
+    layer("outline")

@@ -1,0 +1,51 @@
+"""Source records (``data/sources.yaml``): title, publisher, URL, reference date, license, credit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from atlas.i18n import LANGS, t
+from atlas.loading import read_yaml, require
+from geo.paths import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a dataset or figure comes from."""
+
+    id: str
+    titles: dict[str, str]
+    publisher: str
+    url: str
+    reference_date: dt.date | None
+    license: str
+    credit: str
+    derivation: str = ""
+
+    def label(self, lang: str) -> str:
+        """'Source: <title>, <publisher>, as of <date>' in ``lang``."""
+        date = self.reference_date.isoformat() if self.reference_date else t("date_not_stated", lang)
+        return t("source_label", lang, title=self.titles[lang], publisher=self.publisher, date=date)
+
+
+@cache
+def sources(path: Path = DATA_DIR / "sources.yaml") -> dict[str, Source]:
+    """All source records by id, validated."""
+    rows = require(read_yaml(path), "sources", path.name)
+    out = {}
+    for i, row in enumerate(rows, start=1):
+        where = f"{path.name}, source {i}"
+        titles = require(row, "title", where)
+        for lang in LANGS:
+            require(titles, lang, f"{where} title")
+        date = row.get("reference_date")
+        out[require(row, "id", where)] = Source(
+            id=row["id"], titles=dict(titles), publisher=require(row, "publisher", where),
+            url=require(row, "url", where), reference_date=date if isinstance(date, dt.date) else None,
+            license=require(row, "license", where), credit=require(row, "credit", where),
+            derivation=row.get("derivation", ""),
+        )
+    return out

@@ -1,0 +1,1 @@
+"""Streamlit building blocks composed by pages/."""

@@ -1,0 +1,87 @@
+"""The panel beside the map: district picker, town search, and the selected district's basics."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.districts import district_by_id, districts
+from atlas.i18n import format_int, t
+from atlas.sources import sources
+from components.state import SELECT_KEY, district, lang, select_district
+from geo.layers import Chome, layer
+from geo.towns import search_town
+
+TOWN_KEY = "town_query"
+
+
+def district_picker() -> None:
+    """A selectbox over the districts (keyboard access), in sync with the map and the URL."""
+    ids = [""] + [d.id for d in districts()]
+    st.selectbox(
+        t("district_select", lang()),
+        options=ids,
+        format_func=lambda slug: district_by_id(slug).name(lang()) if slug else t("whole_ward", lang()),
+        key=SELECT_KEY,
+        on_change=lambda: select_district(st.session_state[SELECT_KEY] or None),
+    )
+
+
+def _on_town_search() -> None:
+    result = search_town(st.session_state.get(TOWN_KEY, ""))
+    st.session_state["town_result"] = result
+    if result.district:
+        select_district(result.district)
+
+
+def town_search() -> None:
+    """Free-text town search (kanji, digits of any width, romaji) that selects the town's district."""
+    st.text_input(t("town_search", lang()), key=TOWN_KEY, placeholder=t("town_search_help", lang()),
+                  on_change=_on_town_search)
+    result = st.session_state.get("town_result")
+    if result is None or not result.query.strip():
+        return
+
+    def name(c: Chome) -> str:
+        return c.name_en if lang() == "en" else c.name_ja
+
+    if result.status == "not_found":
+        st.info(t("town_not_found", lang(), query=result.query))
+    elif result.chome is not None:
+        st.success(t("town_found", lang(), chome=name(result.chome),
+                     district=district_by_id(result.chome.district).name(lang())))
+    else:
+        names = "、".join(name(c) for c in result.matches[:12])
+        st.info(t("town_ambiguous", lang(), query=result.query, names=names))
+
+
+def click_message() -> None:
+    """What the latest map click hit (set by the map's callback)."""
+    hit = st.session_state.get("click_hit")
+    if hit is None:
+        return
+    if hit.chome is None and hit.district is None:
+        st.info(t("clicked_outside", lang()))
+    elif hit.chome is not None:
+        chome = hit.chome.name_en if lang() == "en" else hit.chome.name_ja
+        st.caption(t("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))
+
+
+def district_summary() -> None:
+    """Name and census basics of the selected district (or the ward), each with its source."""
+    feats = {f["properties"]["id"]: f["properties"] for f in layer("districts")["features"]}
+    slug = district()
+    chosen = [feats[slug]] if slug else list(feats.values())
+    title = district_by_id(slug).name(lang()) if slug else t("whole_ward", lang())
+    st.subheader(title, anchor="selected-district")
+    census = sources()["estat-boundaries-2020"]
+    a, b = st.columns(2)
+    a.metric(t("population_2020", lang()), format_int(sum(p["pop_2020"] for p in chosen)))
+    b.metric(t("households_2020", lang()), format_int(sum(p["households_2020"] for p in chosen)))
+    c, d = st.columns(2)
+    c.metric(t("chome_count", lang()), format_int(sum(p["n_chome"] for p in chosen)))
+    land = sum(p["land_area_m2"] for p in chosen) / 1e6
+    d.metric(t("land_area", lang()), t("km2", lang(), value=f"{land:.2f}"))
+    st.caption(census.label(lang()))
+    official = sum(x.official_area_km2 for x in districts() if slug in (None, x.id))
+    st.metric(t("official_area", lang()), t("km2", lang(), value=f"{official:.2f}"))
+    st.caption(sources()["minato-chise"].label(lang()))

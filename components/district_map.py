@@ -1,0 +1,119 @@
+"""The interactive district map: folium + streamlit-folium with Leaflet served locally.
+
+The base map (tiles, outline, districts, chome, labels) depends only on the language, so its
+script stays identical across reruns and the browser never redraws it; the selection is sent as
+a small feature group that outlines the district and fits the view to it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import folium
+import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
+from streamlit_folium import st_folium
+
+from atlas.districts import districts
+from atlas.i18n import t
+from atlas.sources import sources
+from geo.layers import chome_list
+from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
+
+STATIC = "/app/static"
+MAP_KEY = "district_map"
+GSI_PALE = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png"
+GSI_ATTR = '<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank">地理院タイル</a>'
+
+
+class LocalLeafletMap(folium.Map):
+    """A folium map that loads Leaflet and our map script from this server, nothing from a CDN."""
+
+    default_js = [("leaflet", f"{STATIC}/leaflet/leaflet.js"), ("districts_map", f"{STATIC}/districts_map.js")]
+    default_css = [
+        ("leaflet_css", f"{STATIC}/leaflet/leaflet.css"),
+        ("districts_map_css", f"{STATIC}/districts_map.css"),
+    ]
+
+
+class _Script(MacroElement):
+    """A raw script attached to its parent (``{parent}`` is replaced by the parent's JS name)."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code_template = code
+
+    def render(self, **kwargs: object) -> None:
+        self.code = self.code_template.replace("{parent}", self._parent.get_name())
+        super().render(**kwargs)
+
+
+def map_config(lang: str) -> dict[str, object]:
+    """Everything the browser needs to draw the base map in ``lang`` (names HTML-escaped)."""
+    names = {d.id: d.name(lang) for d in districts()}
+    chome_tips = {c.key_code: f"{c.name_ja if lang != 'en' else c.name_en} · {names[c.district]}" for c in chome_list()}
+    (south, west), _ = bounds()
+    origin = (round(west - 0.001, 3), round(south - 0.001, 3))
+    esc = {k: html.escape(v) for k, v in names.items()}
+    return {
+        "origin": origin,
+        "outline": quantize(outline_payload(), origin),
+        "districts": quantize(districts_payload(esc, {d.id: d.colour for d in districts()}), origin),
+        "chome": quantize(chome_payload({k: html.escape(v) for k, v in chome_tips.items()}), origin),
+        "labels": [{"at": list(at), "text": esc[d]} for d, at in label_points().items()],
+        "credit": html.escape(sources()["estat-boundaries-2020"].credit),
+    }
+
+
+@st.cache_data(show_spinner=False)
+def draw_script(lang: str) -> str:
+    """The script that draws the base layers in ``lang``; built once per language and process."""
+    return f"MinatoMap.draw({{parent}}, {compact_json(map_config(lang))});"
+
+
+def base_map(lang: str) -> folium.Map:
+    """A fresh base map (cheap: the heavy layer script is cached) whose script is the same every run."""
+    ward = bounds()
+    m = LocalLeafletMap(location=None, tiles=None, zoom_control=True, min_zoom=11, max_zoom=18, control_scale=True)
+    folium.TileLayer(GSI_PALE, attr=GSI_ATTR, name="GSI pale", max_zoom=18, max_native_zoom=18).add_to(m)
+    m.fit_bounds(ward)
+    _Script(draw_script(lang)).add_to(m)
+    return m
+
+
+def selection_group(district: str | None) -> folium.FeatureGroup:
+    """The dynamic layer: outline of the selected district (or the whole-ward view)."""
+    group = folium.FeatureGroup(name="selection", control=False)
+    _Script(f"MinatoMap.highlight({{parent}}, {compact_json(district or '')});").add_to(group)
+    return group
+
+
+def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560) -> None:
+    """Draw the map; ``on_click`` runs (before the rerun) when the user clicks the map."""
+    st_folium(
+        base_map(lang),
+        key=MAP_KEY,
+        height=height,
+        use_container_width=True,
+        returned_objects=["last_clicked"],
+        feature_group_to_add=selection_group(district),
+        on_change=on_click,
+    )
+    credit = sources()["estat-boundaries-2020"].credit
+    st.caption(f"{t('map_credit_heading', lang)}: {credit} · 地理院タイル · Leaflet")
+
+
+def last_click() -> tuple[float, float] | None:
+    """(lat, lng) of the latest map click, read inside the ``on_click`` callback."""
+    value = st.session_state.get(MAP_KEY) or {}
+    clicked = value.get("last_clicked") if isinstance(value, dict) else None
+    if not clicked:
+        return None
+    try:
+        return float(clicked["lat"]), float(clicked["lng"])
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,57 @@
+"""Session state <-> URL: the selected district and language live in ``?district=`` and ``?lang=``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.i18n import t
+from atlas.state import read_view
+
+DISTRICT = "district"
+LANG = "lang"
+SELECT_KEY = "district_select"
+
+
+def init_state() -> None:
+    """On a session's first run, restore the view from the URL and remember any notices."""
+    if "view_ready" in st.session_state:
+        return
+    view = read_view(st.query_params.to_dict())
+    st.session_state[DISTRICT] = view.district
+    st.session_state[SELECT_KEY] = view.district or ""
+    st.session_state[LANG] = view.lang
+    st.session_state["notices"] = list(view.notices)
+    st.session_state["view_ready"] = True
+
+
+def lang() -> str:
+    return st.session_state[LANG]
+
+
+def district() -> str | None:
+    return st.session_state[DISTRICT]
+
+
+def select_district(slug: str | None) -> None:
+    """Select ``slug`` (None = whole ward); safe to call from widget callbacks."""
+    st.session_state[DISTRICT] = slug
+    st.session_state[SELECT_KEY] = slug or ""
+
+
+def sync_url() -> None:
+    """Write the current view into the URL, dropping keys that hold defaults."""
+    wanted = {LANG: lang()}
+    if district():
+        wanted[DISTRICT] = district()
+    for key in (DISTRICT, LANG):
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def show_notices() -> None:
+    """Show (once) the notices about unknown URL values."""
+    for key, value in st.session_state.pop("notices", []):
+        st.warning(t(key, lang(), value=value), icon="⚠️")

@@ -1,0 +1,1 @@
+"""Plain-Python geography of Minato City: boundaries, lookups, town search. No Streamlit."""

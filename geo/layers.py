@@ -1,0 +1,92 @@
+"""Load the committed boundary layers from ``data/geo/`` as plain dicts and shapely shapes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from geo.paths import DATA_DIR
+
+GEO_DIR = DATA_DIR / "geo"
+LAYER_FILES = {"districts": "districts.geojson", "chome": "chome.geojson", "outline": "ward_outline.geojson"}
+
+
+class DataFileError(RuntimeError):
+    """A data file is missing or malformed; the message names the file (and row)."""
+
+
+@dataclass(frozen=True)
+class Chome:
+    """One land chome (町丁目) of the 2020 census."""
+
+    key_code: str
+    name_ja: str
+    town_ja: str
+    town_en: str
+    chome: int | None
+    district: str
+    pop_2020: int
+    households_2020: int
+    area_m2: float
+    geometry: BaseGeometry
+
+    @property
+    def name_en(self) -> str:
+        """Romaji name, e.g. ``Roppongi 6-chome``."""
+        return self.town_en if self.chome is None else f"{self.town_en} {self.chome}-chome"
+
+
+def read_geojson(path: Path) -> dict[str, Any]:
+    """Read a GeoJSON FeatureCollection, raising DataFileError naming the file on any problem."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path.name}: not valid GeoJSON ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise DataFileError(f"{path.name}: expected a GeoJSON FeatureCollection")
+    return doc
+
+
+@cache
+def layer(name: str, geo_dir: Path = GEO_DIR) -> dict[str, Any]:
+    """The named layer (``districts``, ``chome`` or ``outline``) as a GeoJSON dict."""
+    return read_geojson(geo_dir / LAYER_FILES[name])
+
+
+@cache
+def chome_list(geo_dir: Path = GEO_DIR) -> tuple[Chome, ...]:
+    """All land chome, validated, in KEY_CODE order."""
+    doc = layer("chome", geo_dir)
+    out = []
+    for i, feat in enumerate(doc["features"], start=1):
+        try:
+            p = feat["properties"]
+            out.append(
+                Chome(
+                    key_code=str(p["key_code"]), name_ja=p["name_ja"], town_ja=p["town_ja"],
+                    town_en=p["town_en"], chome=p["chome"], district=p["district"],
+                    pop_2020=int(p["pop_2020"]), households_2020=int(p["households_2020"]),
+                    area_m2=float(p["area_m2"]), geometry=shape(feat["geometry"]),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"chome.geojson: feature {i} is malformed ({exc!r})") from exc
+    return tuple(out)
+
+
+@cache
+def district_shapes(geo_dir: Path = GEO_DIR) -> dict[str, BaseGeometry]:
+    """District id -> display geometry (water holes filled)."""
+    doc = layer("districts", geo_dir)
+    try:
+        return {f["properties"]["id"]: shape(f["geometry"]) for f in doc["features"]}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataFileError(f"districts.geojson: malformed feature ({exc!r})") from exc
