@@ -10,7 +10,7 @@ from pathlib import Path
 from atlas.i18n import LANGS
 from atlas.loading import read_yaml, require
 from geo.layers import DataFileError
-from geo.paths import DATA_DIR
+from geo.paths import data_dir
 
 SLUG = re.compile(r"^[a-z]+(-[a-z]+)*$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -30,9 +30,14 @@ class District:
         return self.names[lang]
 
 
-@cache
-def districts(path: Path = DATA_DIR / "districts.yaml") -> tuple[District, ...]:
+def districts() -> tuple[District, ...]:
     """All districts in display order, validated; errors name the file and row."""
+    return load_districts(data_dir() / "districts.yaml")
+
+
+@cache
+def load_districts(path: Path) -> tuple[District, ...]:
+    """Districts from ``path`` (see :func:`districts`)."""
     doc = read_yaml(path)
     rows = require(doc, "districts", path.name)
     out = []

@@ -7,21 +7,25 @@ from pathlib import Path
 
 from atlas.loading import read_yaml
 from geo.layers import DataFileError
-from geo.paths import DATA_DIR
+from geo.paths import data_dir
 
 LANGS = ("ja", "en", "zh")
 DEFAULT_LANG = "ja"
-I18N_DIR = DATA_DIR / "i18n"
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """The string catalog of ``lang``; every catalog must have the same keys as the English one."""
+    return load_catalog(lang, data_dir() / "i18n")
 
 
 @cache
-def catalog(lang: str, i18n_dir: Path = I18N_DIR) -> dict[str, str]:
-    """The string catalog of ``lang``; every catalog must have the same keys as the English one."""
+def load_catalog(lang: str, i18n_dir: Path) -> dict[str, str]:
+    """The catalog of ``lang`` in ``i18n_dir`` (see :func:`catalog`)."""
     strings = read_yaml(i18n_dir / f"{lang}.yaml")
     if not isinstance(strings, dict):
         raise DataFileError(f"{lang}.yaml: expected a mapping of keys to strings")
     if lang != "en":
-        missing = sorted(set(catalog("en", i18n_dir)) - set(strings))
+        missing = sorted(set(load_catalog("en", i18n_dir)) - set(strings))
         if missing:
             raise DataFileError(f"{lang}.yaml: missing keys {missing}")
     return {str(k): str(v) for k, v in strings.items()}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from atlas.i18n import LANGS, t
 from atlas.loading import read_yaml, require
-from geo.paths import DATA_DIR
+from geo.paths import data_dir
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,14 @@ class Source:
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher, date=date)
 
 
-@cache
-def sources(path: Path = DATA_DIR / "sources.yaml") -> dict[str, Source]:
+def sources() -> dict[str, Source]:
     """All source records by id, validated."""
+    return load_sources(data_dir() / "sources.yaml")
+
+
+@cache
+def load_sources(path: Path) -> dict[str, Source]:
+    """Source records from ``path`` (see :func:`sources`)."""
     rows = require(read_yaml(path), "sources", path.name)
     out = {}
     for i, row in enumerate(rows, start=1):

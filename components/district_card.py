@@ -17,10 +17,11 @@ TOWN_KEY = "town_query"
 def district_picker() -> None:
     """A selectbox over the districts (keyboard access), in sync with the map and the URL."""
     ids = [""] + [d.id for d in districts()]
+    labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}
     st.selectbox(
         t("district_select", lang()),
         options=ids,
-        format_func=lambda slug: district_by_id(slug).name(lang()) if slug else t("whole_ward", lang()),
+        format_func=labels.__getitem__,
         key=SELECT_KEY,
         on_change=lambda: select_district(st.session_state[SELECT_KEY] or None),
     )

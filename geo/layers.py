@@ -11,9 +11,8 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from geo.paths import DATA_DIR
+from geo.paths import data_dir
 
-GEO_DIR = DATA_DIR / "geo"
 LAYER_FILES = {"districts": "districts.geojson", "chome": "chome.geojson", "outline": "ward_outline.geojson"}
 
 
@@ -55,16 +54,29 @@ def read_geojson(path: Path) -> dict[str, Any]:
     return doc
 
 
-@cache
-def layer(name: str, geo_dir: Path = GEO_DIR) -> dict[str, Any]:
-    """The named layer (``districts``, ``chome`` or ``outline``) as a GeoJSON dict."""
-    return read_geojson(geo_dir / LAYER_FILES[name])
+def geo_dir() -> Path:
+    """The folder of the boundary layers."""
+    return data_dir() / "geo"
+
+
+def layer(name: str) -> dict[str, Any]:
+    """The named layer (``districts``, ``chome`` or ``outline``) as a GeoJSON dict (cached per folder)."""
+    return _layer(geo_dir() / LAYER_FILES[name])
 
 
 @cache
-def chome_list(geo_dir: Path = GEO_DIR) -> tuple[Chome, ...]:
+def _layer(path: Path) -> dict[str, Any]:
+    return read_geojson(path)
+
+
+def chome_list() -> tuple[Chome, ...]:
     """All land chome, validated, in KEY_CODE order."""
-    doc = layer("chome", geo_dir)
+    return _chome_list(geo_dir())
+
+
+@cache
+def _chome_list(folder: Path) -> tuple[Chome, ...]:
+    doc = _layer(folder / LAYER_FILES["chome"])
     out = []
     for i, feat in enumerate(doc["features"], start=1):
         try:
@@ -82,10 +94,14 @@ def chome_list(geo_dir: Path = GEO_DIR) -> tuple[Chome, ...]:
     return tuple(out)
 
 
-@cache
-def district_shapes(geo_dir: Path = GEO_DIR) -> dict[str, BaseGeometry]:
+def district_shapes() -> dict[str, BaseGeometry]:
     """District id -> display geometry (water holes filled)."""
-    doc = layer("districts", geo_dir)
+    return _district_shapes(geo_dir())
+
+
+@cache
+def _district_shapes(folder: Path) -> dict[str, BaseGeometry]:
+    doc = _layer(folder / LAYER_FILES["districts"])
     try:
         return {f["properties"]["id"]: shape(f["geometry"]) for f in doc["features"]}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -1,0 +1,23 @@
+"""Fixtures for Streamlit AppTest runs of the whole app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.paths import ROOT
+
+
+@pytest.fixture
+def run_app() -> Callable[..., AppTest]:
+    """Run app.py with the given query parameters and return the finished AppTest."""
+
+    def run(**params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return run
