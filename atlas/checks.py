@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from atlas.content import plan_content
 from atlas.districts import districts
+from atlas.figures import budget, population
 from atlas.i18n import LANGS, catalog
+from atlas.offices import SOURCE_ID as OFFICE_SOURCE
+from atlas.offices import offices
 from atlas.sources import sources
 from geo.layers import DataFileError, chome_list, district_shapes, layer
 
@@ -14,8 +18,14 @@ def load_all() -> None:
         catalog(lang)
     ids = {d.id for d in districts()}
     srcs = sources()
-    if "estat-boundaries-2020" not in srcs:
-        raise DataFileError("sources.yaml: no record for 'estat-boundaries-2020'")
+    plan = plan_content()
+    cited = {"estat-boundaries-2020", "minato-chise", OFFICE_SOURCE, plan.source}
+    cited |= {i.source for d in plan.districts for i in d.initiatives}
+    for sid in sorted(cited - set(srcs)):
+        raise DataFileError(f"sources.yaml: no record for '{sid}'")
+    population()
+    budget()
+    offices()
     shapes = district_shapes()
     if set(shapes) != ids:
         raise DataFileError(f"districts.geojson: ids {sorted(shapes)} differ from districts.yaml {sorted(ids)}")

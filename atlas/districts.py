@@ -25,9 +25,14 @@ class District:
     names: dict[str, str]
     colour: str
     official_area_km2: float
+    office_names: dict[str, str]
 
     def name(self, lang: str) -> str:
         return self.names[lang]
+
+    def office_name(self, lang: str) -> str:
+        """The 総合支所 (branch office) name in ``lang``."""
+        return self.office_names[lang]
 
 
 def districts() -> tuple[District, ...]:
@@ -47,8 +52,10 @@ def load_districts(path: Path) -> tuple[District, ...]:
         if not SLUG.match(str(slug)):
             raise DataFileError(f"{where}: id '{slug}' is not a lowercase slug")
         names = require(row, "name", where)
+        office = require(row, "office", where)
         for lang in LANGS:
             require(names, lang, f"{where} name")
+            require(office, lang, f"{where} office")
         colour = str(require(row, "colour", where))
         if not COLOUR.match(colour):
             raise DataFileError(f"{where}: colour '{colour}' is not #RRGGBB")
@@ -56,7 +63,7 @@ def load_districts(path: Path) -> tuple[District, ...]:
             area = float(require(row, "official_area_km2", where))
         except ValueError as exc:
             raise DataFileError(f"{where}: official_area_km2 is not a number") from exc
-        out.append(District(slug, require(row, "source_name", where), dict(names), colour, area))
+        out.append(District(slug, require(row, "source_name", where), dict(names), colour, area, dict(office)))
     if len({d.id for d in out}) != len(out):
         raise DataFileError(f"{path.name}: duplicate district id")
     return tuple(out)

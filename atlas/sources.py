@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from atlas import formatting
 from atlas.i18n import LANGS, t
 from atlas.loading import read_yaml, require
 from geo.paths import data_dir
@@ -25,9 +26,10 @@ class Source:
     credit: str
     derivation: str = ""
 
-    def label(self, lang: str) -> str:
-        """'Source: <title>, <publisher>, as of <date>' in ``lang``."""
-        date = self.reference_date.isoformat() if self.reference_date else t("date_not_stated", lang)
+    def label(self, lang: str, as_of: dt.date | None = None) -> str:
+        """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date."""
+        day = as_of or self.reference_date
+        date = formatting.date(day, lang) if day else t("date_not_stated", lang)
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher, date=date)
 
 

@@ -1,14 +1,13 @@
-"""The panel beside the map: district picker, town search, and the selected district's basics."""
+"""Ways to choose a district beside the map: picker, town search, and what a map click hit."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from atlas.districts import district_by_id, districts
-from atlas.i18n import format_int, t
-from atlas.sources import sources
-from components.state import SELECT_KEY, district, lang, select_district
-from geo.layers import Chome, layer
+from atlas.i18n import t
+from components.state import SELECT_KEY, lang, select_district
+from geo.layers import Chome
 from geo.towns import search_town
 
 TOWN_KEY = "town_query"
@@ -65,24 +64,3 @@ def click_message() -> None:
     elif hit.chome is not None:
         chome = hit.chome.name_en if lang() == "en" else hit.chome.name_ja
         st.caption(t("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))
-
-
-def district_summary() -> None:
-    """Name and census basics of the selected district (or the ward), each with its source."""
-    feats = {f["properties"]["id"]: f["properties"] for f in layer("districts")["features"]}
-    slug = district()
-    chosen = [feats[slug]] if slug else list(feats.values())
-    title = district_by_id(slug).name(lang()) if slug else t("whole_ward", lang())
-    st.subheader(title, anchor="selected-district")
-    census = sources()["estat-boundaries-2020"]
-    a, b = st.columns(2)
-    a.metric(t("population_2020", lang()), format_int(sum(p["pop_2020"] for p in chosen)))
-    b.metric(t("households_2020", lang()), format_int(sum(p["households_2020"] for p in chosen)))
-    c, d = st.columns(2)
-    c.metric(t("chome_count", lang()), format_int(sum(p["n_chome"] for p in chosen)))
-    land = sum(p["land_area_m2"] for p in chosen) / 1e6
-    d.metric(t("land_area", lang()), t("km2", lang(), value=f"{land:.2f}"))
-    st.caption(census.label(lang()))
-    official = sum(x.official_area_km2 for x in districts() if slug in (None, x.id))
-    st.metric(t("official_area", lang()), t("km2", lang(), value=f"{official:.2f}"))
-    st.caption(sources()["minato-chise"].label(lang()))

@@ -16,8 +16,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from atlas.districts import districts
+from atlas.districts import district_by_id, districts
 from atlas.i18n import t
+from atlas.offices import branch_office
 from atlas.sources import sources
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
@@ -85,10 +86,18 @@ def base_map(lang: str) -> folium.Map:
     return m
 
 
-def selection_group(district: str | None) -> folium.FeatureGroup:
-    """The dynamic layer: outline of the selected district (or the whole-ward view)."""
+def selection_group(district: str | None, lang: str) -> folium.FeatureGroup:
+    """The dynamic layer: outline of the selected district (or the ward view) and its office marker."""
     group = folium.FeatureGroup(name="selection", control=False)
-    _Script(f"MinatoMap.highlight({{parent}}, {compact_json(district or '')});").add_to(group)
+    office = branch_office(district)
+    marker = None
+    if office is not None:
+        name = district_by_id(district).office_name(lang) if district else (
+            office.name_en if lang == "en" else office.name_ja)
+        marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(name),
+                  "address": html.escape(office.address_ja)}
+    args = f"{compact_json(district or '')}, {compact_json(marker)}"
+    _Script(f"MinatoMap.highlight({{parent}}, {args});").add_to(group)
     return group
 
 
@@ -100,7 +109,7 @@ def district_map(lang: str, district: str | None, on_click: Callable[[], None], 
         height=height,
         use_container_width=True,
         returned_objects=["last_clicked"],
-        feature_group_to_add=selection_group(district),
+        feature_group_to_add=selection_group(district, lang),
         on_change=on_click,
     )
     credit = sources()["estat-boundaries-2020"].credit

@@ -1,10 +1,12 @@
-"""Residents' view: the five districts on the map, a picker, town search, the district basics."""
+"""Residents' view: the map, district picker and town search, then the district profile."""
 
 import streamlit as st
 
 from atlas.i18n import t
-from components.district_card import click_message, district_picker, district_summary, town_search
+from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, last_click
+from components.district_profile import initiatives, key_figure_grid, office_card, profile_header
+from components.profile_charts import profile_charts
 from components.state import district, lang, select_district
 from geo.lookup import locate
 
@@ -26,6 +28,10 @@ with side_col:
     district_picker()
     town_search()
     click_message()
-    district_summary()
+    profile_header(district(), lang())
+    office_card(district(), lang())
 with map_col:
     district_map(lang(), district(), on_click=_on_map_click)
+key_figure_grid(district(), lang())
+profile_charts(district(), lang())
+initiatives(district(), lang())

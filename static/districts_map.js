@@ -42,11 +42,20 @@
     window.MinatoMap.ready = true;
   }
 
-  /* Outline the selected district in the given feature group and fit the view to it. */
-  function highlight(group, districtId) {
+  /* Mark an office (name and address arrive HTML-escaped from the server). */
+  function officeMarker(group, office) {
+    if (!office) { return; }
+    L.circleMarker([office.lat, office.lng], {
+      radius: 8, color: "#000000", weight: 3, fillColor: "#ffffff", fillOpacity: 1, className: "office-marker"
+    }).bindTooltip(office.name).bindPopup("<strong>" + office.name + "</strong><br>" + office.address).addTo(group);
+  }
+
+  /* Outline the selected district in the given feature group, mark its office, fit the view to it. */
+  function highlight(group, districtId, office) {
     var layers = window.MinatoMap.districts;
     var map = window.MinatoMap.map;
     if (!layers || !map) { return; }
+    officeMarker(group, office);
     var target = null;
     layers.eachLayer(function (l) { if (l.feature.properties.id === districtId) { target = l; } });
     if (target === null) {

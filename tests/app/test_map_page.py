@@ -83,7 +83,7 @@ def test_town_search_not_found_is_a_message(run_app) -> None:
 def test_figures_carry_their_source(run_app) -> None:
     at = run_app(district="shiba", lang="en")
     captions = " ".join(c.value for c in at.caption)
-    assert "e-Stat" in captions and "2020-10-01" in captions
+    assert "e-Stat" in captions and "1 Oct 2020" in captions
     assert at.metric[0].value == f"{43553:,}" or at.metric[0].value.replace(",", "").isdigit()
 
 

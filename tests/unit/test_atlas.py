@@ -39,7 +39,7 @@ def test_every_catalog_has_the_english_keys() -> None:
 
 def test_source_label_names_title_publisher_and_date() -> None:
     label = sources()["estat-boundaries-2020"].label("en")
-    assert "e-Stat" in label and "2020-10-01" in label
+    assert "e-Stat" in label and "1 Oct 2020" in label
     assert t("date_not_stated", "ja") in sources()["minato-chise"].label("ja")
 
 

@@ -1,0 +1,425 @@
+"""Texts of the Basic Plan summary (``data/content/plan.yaml``): ward-wide sections and the five district plans.
+
+``zh`` is the official Chinese edition copied verbatim; ``ja`` and ``en`` are unofficial translations.
+Errors name the file and the item, e.g. ``plan.yaml, ward.priority_issues[3].title: missing 'en'``
+(list indexes count from 0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from atlas.districts import districts
+from atlas.i18n import LANGS
+from atlas.loading import read_yaml
+from geo.layers import DataFileError
+from geo.paths import data_dir
+
+PRIORITY_ISSUES = 8
+POLICY_AREAS = 4
+
+
+@dataclass(frozen=True)
+class Text(Mapping[str, str]):
+    """One text in every language; read it like a dict: ``text["zh"]``, ``text.get(lang)``."""
+
+    zh: str
+    ja: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return getattr(self, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with its body (paragraphs separated by a blank line)."""
+
+    title: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class MayorMessage:
+    """The mayor's message on the purpose of the revision."""
+
+    title: Text
+    author: Text
+    text: Text
+    date: str
+
+
+@dataclass(frozen=True)
+class PlanPeriod:
+    """Fiscal years the plan covers and the year it was revised."""
+
+    start_fy: int
+    end_fy: int
+    revised_fy: int
+    text: Text
+
+
+@dataclass(frozen=True)
+class PriorityIssue:
+    """One of the eight 重点課題."""
+
+    n: int
+    title: Text
+    summary: Text
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A highlighted measure of a policy area."""
+
+    title: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class PolicyArea:
+    """One of the four policy areas (Ⅰ–Ⅳ); ``scope`` is None where the summary gives none."""
+
+    id: str
+    numeral: str
+    name: Text
+    scope: Text | None
+    summary: Text
+    initiatives: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Forum:
+    """The residents' forum and its counts."""
+
+    name: Text
+    text: Text
+    participants: int
+    meetings: int
+    fields: int
+    proposals: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One picture of the future city from the children's survey."""
+
+    title: Text
+    points: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class ChildrenSurvey:
+    """The children's questionnaire survey and its six pictures."""
+
+    name: Text
+    text: Text
+    pictures: tuple[Picture, ...]
+
+
+@dataclass(frozen=True)
+class Participation:
+    """How residents took part in the revision."""
+
+    intro: Section
+    forum: Forum
+    children_survey: ChildrenSurvey
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A number printed in the summary; ``date`` or ``period`` says when it applies."""
+
+    id: str
+    value: int | float
+    unit: str
+    label: Text
+    date: dt.date | None = None
+    period: str | None = None
+    projected: bool = False
+
+
+@dataclass(frozen=True)
+class Ward:
+    """The ward-wide sections of the summary."""
+
+    cover_title: Text
+    revision_aims: tuple[Text, ...]
+    mayor_message: MayorMessage
+    revision_focus: Section
+    what_is_plan: Text
+    plan_period: PlanPeriod
+    vision: Text
+    vision_note: Text
+    city_goals: tuple[Text, ...]
+    priority_issues: tuple[PriorityIssue, ...]
+    priority_issues_note: Text
+    policy_areas_note: Text
+    policy_areas: tuple[PolicyArea, ...]
+    participation: Participation
+    sdgs: Text
+    district_plans_intro: Section
+    full_plan_note: Text
+    closing: Text
+    key_figures: tuple[KeyFigure, ...]
+
+    def key_figure(self, figure_id: str) -> KeyFigure:
+        """The key figure with id ``figure_id`` (KeyError if none)."""
+        for figure in self.key_figures:
+            if figure.id == figure_id:
+                return figure
+        raise KeyError(figure_id)
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """A district project, with the id of the source it comes from."""
+
+    title: Text
+    source: str
+
+
+@dataclass(frozen=True)
+class DistrictPlan:
+    """One 地区版計画 (district plan)."""
+
+    slug: str
+    plan_name: Text
+    slogan: Text
+    aims: Text
+    initiatives: tuple[Initiative, ...]
+
+
+@dataclass(frozen=True)
+class PlanContent:
+    """Everything in plan.yaml, validated."""
+
+    source: str
+    official_lang: str
+    unofficial_langs: tuple[str, ...]
+    ward: Ward
+    districts: tuple[DistrictPlan, ...]
+
+    def district(self, slug: str) -> DistrictPlan:
+        """The plan of district ``slug`` (KeyError if unknown)."""
+        for plan in self.districts:
+            if plan.slug == slug:
+                return plan
+        raise KeyError(slug)
+
+    def is_unofficial(self, lang: str) -> bool:
+        """True if the texts in ``lang`` are our translation, not the city's wording."""
+        return lang in self.unofficial_langs
+
+
+def plan_content() -> PlanContent:
+    """The Basic Plan texts, validated against the districts of ``districts.yaml``."""
+    return load_plan_content(data_dir() / "content" / "plan.yaml", tuple(d.id for d in districts()))
+
+
+def is_unofficial(lang: str) -> bool:
+    """True if plan texts in ``lang`` are unofficial translations (ja, en)."""
+    return plan_content().is_unofficial(lang)
+
+
+class _Node:
+    """A YAML value and where it sits in the file, for error messages."""
+
+    def __init__(self, value: Any, file: str, path: str = "") -> None:
+        self.value, self.file, self.path = value, file, path
+
+    def fail(self, message: str) -> DataFileError:
+        return DataFileError(f"{self.file}, {self.path}: {message}" if self.path else f"{self.file}: {message}")
+
+    def has(self, key: str) -> bool:
+        return isinstance(self.value, dict) and self.value.get(key) not in (None, "")
+
+    def __getitem__(self, key: str) -> _Node:
+        if not isinstance(self.value, dict):
+            raise self.fail("expected a mapping")
+        if self.value.get(key) in (None, ""):
+            raise self.fail(f"missing '{key}'")
+        return _Node(self.value[key], self.file, f"{self.path}.{key}" if self.path else key)
+
+    def items(self) -> list[_Node]:
+        if not isinstance(self.value, list):
+            raise self.fail("expected a list")
+        return [_Node(v, self.file, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
+
+    def as_str(self) -> str:
+        if not isinstance(self.value, str | int | float) or isinstance(self.value, bool):
+            raise self.fail("expected a string")
+        return str(self.value)
+
+    def as_int(self) -> int:
+        if not isinstance(self.value, int) or isinstance(self.value, bool):
+            raise self.fail(f"expected a whole number, got {self.value!r}")
+        return self.value
+
+    def number(self) -> int | float:
+        if not isinstance(self.value, int | float) or isinstance(self.value, bool):
+            raise self.fail(f"expected a number, got {self.value!r}")
+        return self.value
+
+    def text(self) -> Text:
+        if not isinstance(self.value, dict):
+            raise self.fail("expected a map of " + ", ".join(LANGS))
+        extra = sorted(set(map(str, self.value)) - set(LANGS))
+        if extra:
+            raise self.fail(f"unknown language(s) {extra}")
+        for lang in LANGS:
+            value = self.value.get(lang)
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"missing '{lang}'")
+        return Text(**{lang: self.value[lang].strip() for lang in LANGS})
+
+    def texts(self) -> tuple[Text, ...]:
+        return tuple(item.text() for item in self.items())
+
+
+@cache
+def load_plan_content(path: Path, slugs: tuple[str, ...]) -> PlanContent:
+    """Plan texts from ``path``; ``slugs`` are the district ids the file must cover (see :func:`plan_content`)."""
+    root = _Node(read_yaml(path), path.name)
+    official = root["official_lang"].as_str()
+    unofficial = tuple(n.as_str() for n in root["unofficial_langs"].items())
+    if official not in LANGS or set(unofficial) != set(LANGS) - {official}:
+        raise root.fail(f"official_lang and unofficial_langs must split {list(LANGS)}")
+    return PlanContent(
+        source=root["source"].as_str(),
+        official_lang=official,
+        unofficial_langs=unofficial,
+        ward=_ward(root["ward"]),
+        districts=_districts(root["districts"], slugs),
+    )
+
+
+def _ward(node: _Node) -> Ward:
+    issues = node["priority_issues"].items()
+    if len(issues) != PRIORITY_ISSUES:
+        raise node["priority_issues"].fail(f"expected {PRIORITY_ISSUES} issues, found {len(issues)}")
+    areas = node["policy_areas"].items()
+    if len(areas) != POLICY_AREAS:
+        raise node["policy_areas"].fail(f"expected {POLICY_AREAS} areas, found {len(areas)}")
+    if len({a["id"].as_str() for a in areas}) != POLICY_AREAS:
+        raise node["policy_areas"].fail("duplicate id")
+    figures = tuple(_key_figure(n) for n in node["key_figures"].items())
+    if len({f.id for f in figures}) != len(figures):
+        raise node["key_figures"].fail("duplicate id")
+    message, period = node["mayor_message"], node["plan_period"]
+    return Ward(
+        cover_title=node["cover_title"].text(),
+        revision_aims=node["revision_aims"].texts(),
+        mayor_message=MayorMessage(
+            message["title"].text(), message["author"].text(), message["text"].text(), message["date"].as_str()
+        ),
+        revision_focus=_section(node["revision_focus"]),
+        what_is_plan=node["what_is_plan"].text(),
+        plan_period=PlanPeriod(
+            period["start_fy"].as_int(), period["end_fy"].as_int(), period["revised_fy"].as_int(), period["text"].text()
+        ),
+        vision=node["vision"].text(),
+        vision_note=node["vision_note"].text(),
+        city_goals=node["city_goals"].texts(),
+        priority_issues=tuple(_issue(n, i) for i, n in enumerate(issues, start=1)),
+        priority_issues_note=node["priority_issues_note"].text(),
+        policy_areas_note=node["policy_areas_note"].text(),
+        policy_areas=tuple(_area(n) for n in areas),
+        participation=_participation(node["participation"]),
+        sdgs=node["sdgs"].text(),
+        district_plans_intro=_section(node["district_plans_intro"]),
+        full_plan_note=node["full_plan_note"].text(),
+        closing=node["closing"].text(),
+        key_figures=figures,
+    )
+
+
+def _section(node: _Node) -> Section:
+    return Section(node["title"].text(), node["text"].text())
+
+
+def _issue(node: _Node, expected: int) -> PriorityIssue:
+    n = node["n"].as_int()
+    if n != expected:
+        raise node.fail(f"n is {n}, expected {expected}")
+    return PriorityIssue(n, node["title"].text(), node["summary"].text())
+
+
+def _area(node: _Node) -> PolicyArea:
+    measures = tuple(Measure(m["title"].text(), m["text"].text()) for m in node["initiatives"].items())
+    return PolicyArea(
+        id=node["id"].as_str(),
+        numeral=node["numeral"].as_str(),
+        name=node["name"].text(),
+        scope=node["scope"].text() if node.has("scope") else None,
+        summary=node["summary"].text(),
+        initiatives=measures,
+    )
+
+
+def _participation(node: _Node) -> Participation:
+    forum, survey = node["forum"], node["children_survey"]
+    pictures = tuple(Picture(p["title"].text(), p["points"].texts()) for p in survey["pictures"].items())
+    return Participation(
+        intro=_section(node["intro"]),
+        forum=Forum(
+            forum["name"].text(), forum["text"].text(), forum["participants"].as_int(), forum["meetings"].as_int(),
+            forum["fields"].as_int(), forum["proposals"].as_int(),
+        ),
+        children_survey=ChildrenSurvey(survey["name"].text(), survey["text"].text(), pictures),
+    )
+
+
+def _key_figure(node: _Node) -> KeyFigure:
+    date = node.value.get("date") if isinstance(node.value, dict) else None
+    if date is not None and not isinstance(date, dt.date):
+        try:
+            date = dt.date.fromisoformat(str(date))
+        except ValueError as exc:
+            raise node["date"].fail(f"'{date}' is not a YYYY-MM-DD date") from exc
+    projected = node.value.get("projected", False)
+    if not isinstance(projected, bool):
+        raise node["projected"].fail("expected true or false")
+    return KeyFigure(
+        id=node["id"].as_str(),
+        value=node["value"].number(),
+        unit=node["unit"].as_str(),
+        label=node["label"].text(),
+        date=date,
+        period=node["period"].as_str() if node.has("period") else None,
+        projected=projected,
+    )
+
+
+def _districts(node: _Node, slugs: tuple[str, ...]) -> tuple[DistrictPlan, ...]:
+    if not isinstance(node.value, dict):
+        raise node.fail("expected a mapping of district ids")
+    unknown = sorted(set(map(str, node.value)) - set(slugs))
+    if unknown:
+        raise node.fail(f"unknown district {unknown} (not in districts.yaml)")
+    return tuple(_district(node[slug], slug) for slug in slugs)
+
+
+def _district(node: _Node, slug: str) -> DistrictPlan:
+    raw = node.value.get("initiatives") if isinstance(node.value, dict) else None
+    items = _Node(raw or [], node.file, f"{node.path}.initiatives").items()
+    return DistrictPlan(
+        slug=slug,
+        plan_name=node["plan_name"].text(),
+        slogan=node["slogan"].text(),
+        aims=node["aims"].text(),
+        initiatives=tuple(Initiative(item["title"].text(), item["source"].as_str()) for item in items),
+    )

@@ -1,0 +1,133 @@
+"""Figure tables in ``data/figures/`` (population by month, budgets), validated on load.
+
+Every row carries a source id that must resolve in ``data/sources.yaml``; errors name the file and row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from atlas.districts import districts
+from atlas.sources import sources
+from geo.layers import DataFileError
+from geo.paths import data_dir
+
+AREAS_EXTRA = ("ward",)
+MEASURES = ("population", "households", "foreign_population", "census_population", "census_households")
+BUDGET_KINDS = ("initial_budget", "settlement_revenue", "settlement_expenditure")
+RELIABILITY = ("official", "secondary")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure: ``value`` of ``measure`` in ``area`` on ``date``."""
+
+    date: dt.date
+    area: str
+    measure: str
+    value: int
+    source: str
+    derived: str = ""
+
+
+@dataclass(frozen=True)
+class BudgetFigure:
+    """A general-account amount (億円) for a fiscal year."""
+
+    fiscal_year: int
+    kind: str
+    amount_oku_yen: float
+    source: str
+    reliability: str
+    note: str = ""
+
+
+def _rows(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """(``file, row N``, record) pairs; row numbers count the header as row 1."""
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return [(f"{path.name}, row {i}", rec) for i, rec in enumerate(csv.DictReader(fh), start=2)]
+    except FileNotFoundError as exc:
+        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataFileError(f"{path.name}: not a UTF-8 CSV ({exc})") from exc
+
+
+def _field(rec: dict[str, str], key: str, where: str) -> str:
+    value = (rec.get(key) or "").strip()
+    if not value:
+        raise DataFileError(f"{where}: missing '{key}'")
+    return value
+
+
+def _source(rec: dict[str, str], where: str) -> str:
+    sid = _field(rec, "source", where)
+    if sid not in sources():
+        raise DataFileError(f"{where}: source '{sid}' is not in sources.yaml")
+    return sid
+
+
+def population() -> tuple[Observation, ...]:
+    """All population observations, sorted by date."""
+    return load_population(data_dir() / "figures" / "population.csv")
+
+
+@cache
+def load_population(path: Path) -> tuple[Observation, ...]:
+    """Observations from ``path`` (see :func:`population`)."""
+    areas = {d.id for d in districts()} | set(AREAS_EXTRA)
+    out = []
+    for where, rec in _rows(path):
+        try:
+            date = dt.date.fromisoformat(_field(rec, "date", where))
+            value = int(_field(rec, "value", where))
+        except ValueError as exc:
+            raise DataFileError(f"{where}: {exc}") from exc
+        area, measure = _field(rec, "area", where), _field(rec, "measure", where)
+        if area not in areas:
+            raise DataFileError(f"{where}: unknown area '{area}'")
+        if measure not in MEASURES:
+            raise DataFileError(f"{where}: unknown measure '{measure}'")
+        if value < 0:
+            raise DataFileError(f"{where}: negative value {value}")
+        out.append(Observation(date, area, measure, value, _source(rec, where), rec.get("derived") or ""))
+    return tuple(sorted(out, key=lambda o: (o.date, o.area, o.measure)))
+
+
+def series(area: str, measure: str) -> list[Observation]:
+    """Observations of one area and measure in date order."""
+    return [o for o in population() if o.area == area and o.measure == measure]
+
+
+def latest(area: str, measure: str) -> Observation | None:
+    """The most recent observation, or None."""
+    found = series(area, measure)
+    return found[-1] if found else None
+
+
+def budget() -> tuple[BudgetFigure, ...]:
+    """All budget figures by fiscal year."""
+    return load_budget(data_dir() / "figures" / "budget.csv")
+
+
+@cache
+def load_budget(path: Path) -> tuple[BudgetFigure, ...]:
+    """Budget figures from ``path`` (see :func:`budget`)."""
+    out = []
+    for where, rec in _rows(path):
+        try:
+            year = int(_field(rec, "fiscal_year", where))
+            amount = float(_field(rec, "amount_oku_yen", where))
+        except ValueError as exc:
+            raise DataFileError(f"{where}: {exc}") from exc
+        kind, reliability = _field(rec, "kind", where), _field(rec, "reliability", where)
+        if kind not in BUDGET_KINDS:
+            raise DataFileError(f"{where}: unknown kind '{kind}'")
+        if reliability not in RELIABILITY:
+            raise DataFileError(f"{where}: reliability must be one of {RELIABILITY}")
+        out.append(BudgetFigure(year, kind, amount, _source(rec, where), reliability, rec.get("note") or ""))
+    return tuple(sorted(out, key=lambda b: (b.fiscal_year, b.kind)))

@@ -1,0 +1,95 @@
+"""The district profile beside the map: plan texts, branch office, key figures, initiatives."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.content import plan_content
+from atlas.districts import district_by_id
+from atlas.i18n import t
+from atlas.offices import SOURCE_ID as OFFICE_SOURCE
+from atlas.offices import branch_office
+from atlas.profile import key_figures
+from components.markdown import md_escape
+from components.source_note import source_lines
+
+
+def translation_flag(lang: str) -> None:
+    """Say whether the plan texts shown are the official Chinese or our unofficial translation."""
+    plan = plan_content()
+    if plan.is_unofficial(lang):
+        st.caption(f"ⓘ {t('unofficial_translation', lang)}")
+    else:
+        st.caption(f"ⓘ {t('official_text', lang)}")
+
+
+def profile_header(district: str | None, lang: str) -> None:
+    """Name, slogan and aims of the district, or the ward's vision and plan period."""
+    plan = plan_content()
+    title = district_by_id(district).name(lang) if district else t("whole_ward", lang)
+    st.subheader(title, anchor="selected-district")
+    translation_flag(lang)
+    if district:
+        dplan = plan.district(district)
+        st.markdown(f"<small>{md_escape(dplan.plan_name[lang])}</small>", unsafe_allow_html=True)
+        st.markdown(f"> **{md_escape(dplan.slogan[lang])}**")
+        st.markdown(f"**{t('aims_heading', lang)}**")
+        st.markdown(md_escape(dplan.aims[lang]))
+    else:
+        ward = plan.ward
+        st.markdown(f"**{t('vision_heading', lang)}**")
+        st.markdown(f"> **{md_escape(ward.vision[lang])}**")
+        period = ward.plan_period
+        st.caption(t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy))
+    source_lines([(plan.source, None)], lang)
+
+
+def office_card(district: str | None, lang: str) -> None:
+    """The branch office (or the city office) with its address; its marker is on the map."""
+    office = branch_office(district)
+    if office is None:
+        return
+    heading = t("branch_office_heading", lang) if district else t("ward_office_heading", lang)
+    name = district_by_id(district).office_name(lang) if district else (office.name_en if lang == "en"
+                                                                          else office.name_ja)
+    st.markdown(f"**{heading}**: {md_escape(name)}  \n{t('address', lang)}: {md_escape(office.address_ja)}")
+    source_lines([(OFFICE_SOURCE, None)], lang)
+
+
+def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
+    """Key figures as metrics, each with its source, date and (if derived) the method."""
+    st.markdown(f"#### {t('key_figures_heading', lang)}")
+    lines = key_figures(district, lang)
+    cols = st.columns(columns)
+    for i, line in enumerate(lines):
+        with cols[i % columns]:
+            st.metric(line.label, line.value, help=line.derived or None)
+            if line.derived:
+                st.caption(line.derived)
+            source_lines(list(line.refs), lang)
+
+
+def initiatives(district: str | None, lang: str) -> None:
+    """District projects where the plan lists them; otherwise the ward-wide initiatives by policy area."""
+    plan = plan_content()
+    if district:
+        own = plan.district(district).initiatives
+        st.markdown(f"#### {t('district_initiatives_heading', lang)}")
+        if own:
+            for item in own:
+                st.markdown(f"- {md_escape(item.title[lang])}")
+                source_lines([(item.source, None)], lang)
+        else:
+            st.info(t("no_district_projects", lang))
+    else:
+        st.markdown(f"#### {t('priority_issues_heading', lang)}")
+        st.markdown("\n".join(f"{i.n}. **{md_escape(i.title[lang])}** — {md_escape(i.summary[lang])}"
+                              for i in plan.ward.priority_issues))
+    st.markdown(f"#### {t('ward_initiatives_heading', lang)}")
+    for area in plan.ward.policy_areas:
+        scope = f" ({md_escape(area.scope[lang])})" if area.scope else ""
+        with st.expander(f"{area.numeral} {area.name[lang]}{scope}"):
+            st.markdown(md_escape(area.summary[lang]))
+            for item in area.initiatives:
+                st.markdown(f"- **{md_escape(item.title[lang])}** — {md_escape(item.text[lang])}")
+    source_lines([(plan.source, None)], lang)

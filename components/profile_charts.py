@@ -1,0 +1,31 @@
+"""The profile's two charts (population, budget), built from data/ and rendered as chart cards."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.charts import PlanPoint, budget_chart, population_chart
+from atlas.content import plan_content
+from atlas.i18n import t
+from components.chart_card import chart_card
+
+
+def plan_points() -> tuple[PlanPoint, PlanPoint]:
+    """The plan's 2024-01-01 base and 2027-01-01 projection of the ward population."""
+    plan = plan_content()
+    base, proj = (plan.ward.key_figure(k) for k in ("population_2024", "population_projection_2027"))
+    return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
+
+
+def profile_charts(district: str | None, lang: str) -> None:
+    """Population (district or ward) and budget (ward only; no district breakdown exists) side by side."""
+    base, projection = plan_points()
+    left, right = st.columns(2, gap="medium")
+    with left:
+        chart_card(population_chart(district, lang, base, projection), lang)
+    with right:
+        plan = plan_content()
+        frame = plan.ward.key_figure("plan_budget_fy2024_2026")
+        chart_card(budget_chart(lang, float(frame.value), plan.source), lang)
+        if district:
+            st.info(t("budget_no_district", lang))

@@ -1,0 +1,186 @@
+"""Basic Plan texts (``data/content/plan.yaml``): real file, the "nothing invented" check, broken fixtures."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from atlas.content import Text, is_unofficial, plan_content
+from atlas.districts import districts
+from geo.layers import DataFileError
+from geo.paths import DATA_DIR, DEFAULT_SHARED
+
+SEED = DEFAULT_SHARED / "seed" / "minato_basic_plan_summary_2024_zh.txt"
+
+
+def squash(text: str) -> str:
+    """``text`` without any whitespace (PDF line breaks, indents, stray spaces)."""
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed text not available ({SEED})")
+    return squash(SEED.read_text(encoding="utf-8"))
+
+
+def texts(value: Any, where: str) -> Iterator[tuple[str, Text]]:
+    """Every Text inside a content dataclass, with its path."""
+    if isinstance(value, Text):
+        yield where, value
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from texts(getattr(value, field.name), f"{where}.{field.name}")
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from texts(item, f"{where}[{i}]")
+
+
+def test_real_file_loads() -> None:
+    plan = plan_content()
+    assert plan.source == "basic-plan-summary-2024-zh"
+    assert plan.official_lang == "zh"
+    assert [d.slug for d in plan.districts] == [d.id for d in districts()]
+    assert plan.district("takanawa").plan_name["zh"] == "高轮地区版计划"
+    assert plan.district("shiba").slogan.get("zh") == "“芝”：人与地区密切相连，创造心动未来的城市"
+    assert plan.district("shiba").initiatives == ()
+    with pytest.raises(KeyError):
+        plan.district("atlantis")
+    assert plan.ward.plan_period.start_fy == 2021 and plan.ward.plan_period.end_fy == 2026
+    assert plan.ward.key_figure("population_2024").value == 266306
+    assert plan.ward.key_figure("population_projection_2027").projected
+
+
+def test_only_ja_and_en_are_unofficial() -> None:
+    assert is_unofficial("ja") and is_unofficial("en")
+    assert not is_unofficial("zh")
+
+
+def test_text_is_dict_like() -> None:
+    title = plan_content().ward.cover_title
+    assert dict(title).keys() == {"zh", "ja", "en"}
+    assert title.get("zh") == title["zh"] == "迈向后疫情的新时代，与区民共创美好未来"
+    assert title.get("fr") is None
+
+
+def test_eight_issues_and_four_areas() -> None:
+    ward = plan_content().ward
+    assert [i.n for i in ward.priority_issues] == list(range(1, 9))
+    assert ward.priority_issues[0].title["zh"] == "创建充满希望的“生机活力都市”"
+    assert [a.id for a in ward.policy_areas] == ["vitality", "appeal", "nurture", "realisation"]
+    assert [a.numeral for a in ward.policy_areas] == ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"]
+    assert all(len(a.initiatives) == 2 for a in ward.policy_areas)
+    assert len(ward.revision_aims) == 4 and len(ward.city_goals) == 4
+    pictures = ward.participation.children_survey.pictures
+    assert len(pictures) == 6 and all(p.points for p in pictures)
+
+
+def test_every_text_has_all_languages() -> None:
+    found = list(texts(plan_content(), "plan"))
+    assert len(found) > 100
+    for where, text in found:
+        assert all(text[lang].strip() for lang in ("zh", "ja", "en")), where
+
+
+def test_nothing_invented_every_zh_is_in_the_seed(seed: str) -> None:
+    plan = plan_content()
+    missing = [
+        where
+        for where, text in [*texts(plan.ward, "ward"), *texts(plan.districts, "districts")]
+        if squash(text["zh"]) not in seed
+    ]
+    assert missing == []
+
+
+def test_numbers_are_in_the_seed(seed: str) -> None:
+    ward = plan_content().ward
+    forum = ward.participation.forum
+    counts = (forum.participants, forum.meetings, forum.fields, forum.proposals)
+    assert counts == (79, 71, 9, 269)
+    for phrase in ("共有79人", "参加了71次", "9个领域", "269项建议"):
+        assert phrase in seed
+    for figure in ward.key_figures:
+        assert f"{figure.value:,}" in seed, figure.id
+
+
+# --- broken fixtures -------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of data/ that the loader reads instead of the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
+    return copy
+
+
+def drop_en_of_issue_4(doc: dict) -> None:
+    del doc["ward"]["priority_issues"][3]["title"]["en"]
+
+
+def seven_issues(doc: dict) -> None:
+    doc["ward"]["priority_issues"].pop()
+
+
+def unknown_district(doc: dict) -> None:
+    doc["districts"]["atlantis"] = doc["districts"]["shiba"]
+
+
+def missing_district(doc: dict) -> None:
+    del doc["districts"]["azabu"]
+
+
+def initiative_without_source(doc: dict) -> None:
+    doc["districts"]["shiba"]["initiatives"] = [{"title": {"zh": "一", "ja": "一", "en": "one"}}]
+
+
+def misnumbered_issue(doc: dict) -> None:
+    doc["ward"]["priority_issues"][2]["n"] = 9
+
+
+def three_areas(doc: dict) -> None:
+    doc["ward"]["policy_areas"].pop()
+
+
+@pytest.mark.parametrize(
+    ("breakage", "item"),
+    [
+        (drop_en_of_issue_4, "ward.priority_issues[3].title: missing 'en'"),
+        (seven_issues, "ward.priority_issues: expected 8"),
+        (unknown_district, "districts: unknown district ['atlantis']"),
+        (missing_district, "districts: missing 'azabu'"),
+        (initiative_without_source, "districts.shiba.initiatives[0]: missing 'source'"),
+        (misnumbered_issue, "ward.priority_issues[2]: n is 9"),
+        (three_areas, "ward.policy_areas: expected 4"),
+    ],
+)
+def test_broken_plan_names_file_and_item(data_copy: Path, breakage: Callable[[dict], None], item: str) -> None:
+    path = data_copy / "content" / "plan.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    breakage(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        plan_content()
+    assert str(err.value).startswith("plan.yaml, ")
+    assert item in str(err.value)
+
+
+def test_invalid_yaml_names_the_file(data_copy: Path) -> None:
+    path = data_copy / "content" / "plan.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n  : [unclosed\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"^plan\.yaml: not valid YAML"):
+        plan_content()
+
+
+def test_missing_file_names_the_file(data_copy: Path) -> None:
+    (data_copy / "content" / "plan.yaml").unlink()
+    with pytest.raises(DataFileError, match=r"^plan\.yaml: file is missing"):
+        plan_content()

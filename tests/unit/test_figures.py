@@ -1,0 +1,181 @@
+"""Figure tables, estimates, formatting, charts and key figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from atlas import formatting as fmt
+from atlas.charts import PlanPoint, budget_chart, population_chart
+from atlas.districts import districts
+from atlas.estimates import trend_estimate
+from atlas.figures import budget, latest, load_budget, load_population, population, series
+from atlas.offices import branch_office, offices
+from atlas.profile import key_figures
+from atlas.sources import sources
+from geo.layers import DataFileError
+from geo.lookup import locate
+from geo.paths import DATA_DIR, DEFAULT_SHARED
+from tools import build_figures
+
+SLUGS = [d.id for d in districts()]
+BASE = PlanPoint(dt.date(2024, 1, 1), 266306, "basic-plan-summary-2024-zh")
+PROJECTION = PlanPoint(dt.date(2027, 1, 1), 282317, "basic-plan-summary-2024-zh")
+
+
+def test_every_row_has_a_resolving_source() -> None:
+    for row in [*population(), *budget()]:
+        assert row.source in sources()
+
+
+def test_district_totals_sum_to_the_ward_total_each_month() -> None:
+    """FACTS.md: e.g. on 2026-02-01 the five districts sum to the printed ward total 270,068."""
+    ward = {o.date: o.value for o in series("ward", "population")}
+    checked = 0
+    for day, total in ward.items():
+        parts = [o.value for o in population() if o.date == day and o.measure == "population" and o.area in SLUGS]
+        if len(parts) == 5:
+            assert sum(parts) == total, day
+            checked += 1
+    assert checked >= 5
+    assert latest("ward", "population").value == sum(latest(s, "population").value for s in SLUGS)
+
+
+def test_census_districts_sum_to_land_population() -> None:
+    land = sum(latest(s, "census_population").value for s in SLUGS)
+    ward = latest("ward", "census_population").value
+    assert 0 <= ward - land < 100  # the ward total also counts residents of water survey areas
+
+
+def test_budget_gaps_stay_gaps() -> None:
+    years = {b.fiscal_year for b in budget() if b.kind == "initial_budget"}
+    assert 2021 not in years and 2023 not in years and 2024 not in years
+    assert {b.reliability for b in budget() if b.fiscal_year in (2025, 2026)} == {"secondary"}
+
+
+@pytest.fixture
+def figures_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
+    return copy / "figures"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("2026-02-01,ward,population,270068,no-such-source,", "row 2: source 'no-such-source'"),
+        ("2026-13-01,ward,population,270068,minato-population-2026,", "row 2: month must be in 1..12"),
+        ("2026-02-01,atlantis,population,1,minato-population-2026,", "row 2: unknown area 'atlantis'"),
+        ("2026-02-01,ward,population,-5,minato-population-2026,", "row 2: negative value"),
+        ("2026-02-01,ward,population,lots,minato-population-2026,", "row 2: invalid literal"),
+        ("2026-02-01,ward,,270068,minato-population-2026,", "row 2: missing 'measure'"),
+    ],
+)
+def test_broken_population_rows_are_named(figures_copy: Path, line: str, message: str) -> None:
+    path = figures_copy / "population.csv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(f"{header}\n{line}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="population.csv") as err:
+        load_population(path)
+    assert message in str(err.value)
+
+
+def test_broken_budget_row_is_named(figures_copy: Path) -> None:
+    path = figures_copy / "budget.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("official", "rumour")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"budget.csv, row 4: reliability"):
+        load_budget(path)
+
+
+def test_missing_figures_file_is_named(figures_copy: Path) -> None:
+    (figures_copy / "budget.csv").unlink()
+    with pytest.raises(DataFileError, match="budget.csv: file is missing"):
+        load_budget(figures_copy / "budget.csv")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_trend_estimate_applies_the_current_share(slug: str) -> None:
+    est = trend_estimate(slug, PROJECTION)
+    mine, ward = latest(slug, "population"), latest("ward", "population")
+    assert est.share_date == mine.date == ward.date
+    assert est.value == round(mine.value / ward.value * PROJECTION.value)
+
+
+def test_trend_estimates_add_up_to_the_projection() -> None:
+    total = sum(trend_estimate(s, PROJECTION).value for s in SLUGS)
+    assert abs(total - PROJECTION.value) <= len(SLUGS)
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [(5739, "ja", "5,739億円"), (5739, "zh", "5,739亿日元"), (5739, "en", "¥573.9 billion"),
+     (2043.2, "ja", "2,043.2億円")],
+)
+def test_oku_yen_per_locale(value: float, lang: str, text: str) -> None:
+    assert fmt.oku_yen(value, lang) == text
+
+
+def test_dates_and_people_per_locale() -> None:
+    day = dt.date(2027, 1, 1)
+    expected = ("2027年1月1日", "2027年1月1日", "1 Jan 2027")
+    assert (fmt.date(day, "ja"), fmt.date(day, "zh"), fmt.date(day, "en")) == expected
+    assert (fmt.people(282317, "zh"), fmt.people(282317, "en")) == ("282,317人", "282,317")
+
+
+def test_ward_population_chart_draws_the_projection_dashed() -> None:
+    chart = population_chart(None, "en", BASE, PROJECTION)
+    dashed = [tr for tr in chart.figure.data if tr.line and tr.line.dash == "dash"]
+    assert len(dashed) == 1 and list(dashed[0].y) == [BASE.value, PROJECTION.value]
+    assert "282,317" in chart.alt_text
+    register = series("ward", "population")
+    assert len(chart.table) == len(register) + 3  # register + census + plan base + projection
+    assert {sid for sid, _ in chart.sources} >= {o.source for o in register} | {PROJECTION.source}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_district_chart_labels_its_estimate_as_derived(slug: str) -> None:
+    chart = population_chart(slug, "en", BASE, PROJECTION)
+    names = [tr.name for tr in chart.figure.data]
+    assert "Trend estimate (derived)" in names
+    estimate = next(tr for tr in chart.figure.data if tr.name == "Trend estimate (derived)")
+    assert "share of the ward" in estimate.hovertemplate
+    assert all(tr.name != "Basic Plan projection" for tr in chart.figure.data)
+
+
+def test_budget_chart_marks_secondary_sources_and_the_plan_frame() -> None:
+    chart = budget_chart("zh", 5739, "basic-plan-summary-2024-zh")
+    secondary = next(tr for tr in chart.figure.data if "二手" in tr.name)
+    assert sorted(secondary.x) == sorted(b.fiscal_year for b in budget()
+                                         if b.kind == "initial_budget" and b.reliability == "secondary")
+    assert any("5,739亿日元" in note for note in chart.notes)
+    assert len(chart.table) == len(budget())
+
+
+@pytest.mark.parametrize("slug", [None, *SLUGS])
+def test_every_key_figure_has_a_resolving_source(slug: str | None) -> None:
+    lines = key_figures(slug, "ja")
+    assert len(lines) >= 5
+    for line in lines:
+        assert line.refs and all(sid in sources() for sid, _ in line.refs), line.label
+        assert line.value
+
+
+def test_each_branch_office_lies_in_its_district() -> None:
+    for slug in SLUGS:
+        office = branch_office(slug)
+        assert locate(office.lat, office.lng).district == slug
+    assert branch_office(None).name_ja == "港区役所"
+    assert len(offices()) == 7
+
+
+@pytest.mark.skipif(not (DEFAULT_SHARED / "data/facts").is_dir(), reason="../shared not beside the project")
+def test_figures_build_is_reproducible(tmp_path: Path) -> None:
+    build_figures.build(DEFAULT_SHARED, tmp_path)
+    for name in ("population.csv", "budget.csv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / "figures" / name).read_bytes(), name
