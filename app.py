@@ -7,7 +7,8 @@ import streamlit as st
 from atlas.checks import load_all
 from atlas.i18n import DEFAULT_LANG, t
 from components.language_switch import language_switch
-from components.state import init_state, lang, show_notices, sync_url
+from components.navigation import build_pages
+from components.state import init_state, lang, show_notices, sync_url, view_params
 from geo.layers import DataFileError
 
 st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", layout="wide")
@@ -19,11 +20,14 @@ except DataFileError as exc:
     st.stop()
 
 init_state()
+sync_url()  # every view change happens in widget state or callbacks, which are applied before this line
 with st.sidebar:
     language_switch()
 
-pages = [st.Page("pages/map.py", title=t("nav_map", lang()), icon="🗺️", default=True, url_path="")]
-page = st.navigation(pages, position="sidebar")
+pages = build_pages(lang())
+page = st.navigation(list(pages.values()), position="sidebar")
+go_to = st.session_state.pop("go_to", None)
+if go_to in pages:
+    st.switch_page(pages[go_to], query_params=view_params())
 show_notices()
 page.run()
-sync_url()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.state import SELECT_KEY, lang, select_district
+from components.state import SELECT_KEY, district, lang, select_district
 from geo.layers import Chome
 from geo.towns import search_town
 
@@ -17,6 +17,8 @@ def district_picker() -> None:
     """A selectbox over the districts (keyboard access), in sync with the map and the URL."""
     ids = [""] + [d.id for d in districts()]
     labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}
+    if SELECT_KEY not in st.session_state:  # widget state is dropped on pages without the picker
+        st.session_state[SELECT_KEY] = district() or ""
     st.selectbox(
         t("district_select", lang()),
         options=ids,

@@ -11,6 +11,7 @@ from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office
 from atlas.profile import key_figures
 from components.markdown import md_escape
+from components.navigation import page_link
 from components.source_note import source_lines
 
 
@@ -42,6 +43,7 @@ def profile_header(district: str | None, lang: str) -> None:
         period = ward.plan_period
         st.caption(t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy))
     source_lines([(plan.source, None)], lang)
+    page_link("plan", t("open_plan_page", lang))
 
 
 def office_card(district: str | None, lang: str) -> None:

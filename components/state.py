@@ -18,7 +18,6 @@ def init_state() -> None:
         return
     view = read_view(st.query_params.to_dict())
     st.session_state[DISTRICT] = view.district
-    st.session_state[SELECT_KEY] = view.district or ""
     st.session_state[LANG] = view.lang
     st.session_state["notices"] = list(view.notices)
     st.session_state["view_ready"] = True
@@ -35,14 +34,21 @@ def district() -> str | None:
 def select_district(slug: str | None) -> None:
     """Select ``slug`` (None = whole ward); safe to call from widget callbacks."""
     st.session_state[DISTRICT] = slug
-    st.session_state[SELECT_KEY] = slug or ""
+    if SELECT_KEY in st.session_state:
+        st.session_state[SELECT_KEY] = slug or ""
+
+
+def view_params() -> dict[str, str]:
+    """The query parameters that describe the current view (for the URL and links between pages)."""
+    wanted = {LANG: lang()}
+    if district():
+        wanted[DISTRICT] = district()
+    return wanted
 
 
 def sync_url() -> None:
     """Write the current view into the URL, dropping keys that hold defaults."""
-    wanted = {LANG: lang()}
-    if district():
-        wanted[DISTRICT] = district()
+    wanted = view_params()
     for key in (DISTRICT, LANG):
         if key not in wanted and key in st.query_params:
             del st.query_params[key]

@@ -1,0 +1,36 @@
+"""The sources page: one card per source record, the display note on water, data downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas import formatting as fmt
+from atlas.i18n import t
+from atlas.sources import sources
+from components.markdown import md_escape
+from geo.paths import data_dir
+
+DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
+
+
+def sources_view(lang: str) -> None:
+    """All source records with title, publisher, date, license, credit and derivation."""
+    st.title(t("sources_page_heading", lang))
+    st.markdown(t("sources_intro", lang))
+    st.info(t("water_note", lang))
+    for src in sources().values():
+        with st.container(border=True):
+            st.markdown(f"**[{md_escape(src.titles[lang])}]({src.url})**")
+            date = fmt.date(src.reference_date, lang) if src.reference_date else t("date_not_stated", lang)
+            st.markdown(
+                f"{t('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
+                f"{t('source_date', lang)}: {date}  \n"
+                f"{t('source_license', lang)}: {md_escape(src.license)}  \n"
+                f"{t('source_credit', lang)}: {md_escape(src.credit)}"
+            )
+            if src.derivation:
+                st.caption(f"{t('source_derivation', lang)}: {src.derivation}")
+    st.markdown(f"## {t('downloads_heading', lang)}")
+    for rel in DOWNLOADS:
+        path = data_dir() / rel
+        st.download_button(rel, data=path.read_bytes(), file_name=path.name, key=f"dl-{rel}")
