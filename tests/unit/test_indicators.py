@@ -1,0 +1,275 @@
+"""Indicator registry, facility tables and CSV export, hand-checked against FACTS.md where it prints a number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from atlas import facilities
+from atlas import indicators as ind
+from atlas.districts import districts
+from atlas.figures import Observation, latest
+from atlas.sources import sources
+from geo.layers import DataFileError, chome_list
+from geo.paths import DATA_DIR, DEFAULT_SHARED
+from tools import build_facilities
+
+SLUGS = [d.id for d in districts()]
+AREAS = [*SLUGS, "ward"]
+DENSITY_TAIL = "    levels: [district]\n    higher_is: neutral\n    description:\n      ja: 住民基本台帳の最新人口"
+
+
+def values(ind_id: str) -> dict[str, float | None]:
+    return {v.area: v.value for v in ind.district_values(ind_id)}
+
+
+# --- hand checks against FACTS.md ---------------------------------------------------------------------------------
+
+
+def test_district_populations_sum_to_the_printed_ward_total() -> None:
+    """FACTS.md §1.1: on 2026-02-01 the ward total is 270,068; the districts are summed, not hard-coded."""
+    pop = ind.district_values("population")
+    assert {v.as_of for v in pop} == {dt.date(2026, 2, 1)}
+    assert sum(v.value for v in pop if v.area != "ward") == 270_068
+    assert values("population")["ward"] == 270_068
+
+
+def test_facility_counts_match_facts_section_7() -> None:
+    shelters, sites = facilities.counts("shelter"), facilities.counts("evacuation_site")
+    assert (shelters["shiba"], shelters["azabu"]) == (17, 23)
+    assert sites["takanawa"] == 14
+    assert values("nurseries")["shibaura-konan"] == 29
+    assert (sum(shelters.values()), sum(sites.values()), values("nurseries")["ward"]) == (83, 61, 112)
+    assert sum(f.for_support_needed for f in facilities.shelters() if f.district == "azabu") == 10  # 23 / 18 / 10
+
+
+def test_per_10k_values_recover_the_counts() -> None:
+    pop = values("population")
+    for ind_id, kind in (("shelters_per_10k", "shelter"), ("evacuation_sites_per_10k", "evacuation_site")):
+        counts = facilities.counts(kind) | {"ward": sum(facilities.counts(kind).values())}
+        for area, value in values(ind_id).items():
+            assert round(value * pop[area] / 10_000, 6) == counts[area]
+
+
+def test_official_areas_sum_to_the_ward_area() -> None:
+    assert values("area_km2")["ward"] == 20.37  # FACTS.md §2 (= sum)
+
+
+# --- definitions ---------------------------------------------------------------------------------------------------
+
+
+def test_every_indicator_has_a_value_per_area_with_resolving_sources() -> None:
+    assert len(ind.indicator_ids()) == len(set(ind.indicator_ids())) >= 15
+    for ind_id in ind.indicator_ids():
+        d = ind.definition(ind_id)
+        vals = ind.district_values(ind_id)
+        assert [v.area for v in vals] == AREAS, ind_id
+        for v in vals:
+            assert v.value is not None and math.isfinite(v.value), (ind_id, v.area)
+            assert v.sources and set(v.sources) <= set(d.sources), (ind_id, v.sources)
+            assert all(s in sources() for s in v.sources)
+
+
+def test_ratios_are_consistent() -> None:
+    pop, hh, foreign = values("population"), values("households"), values("foreign_residents")
+    area = values("area_km2")
+    for a in AREAS:
+        assert values("avg_household_size")[a] == pytest.approx(pop[a] / hh[a])
+        assert values("density")[a] == pytest.approx(pop[a] / area[a])
+        assert values("foreign_share")[a] == pytest.approx(foreign[a] / pop[a] * 100)
+        census = latest(a, "census_population").value
+        assert values("growth_since_census")[a] == pytest.approx((pop[a] / census - 1) * 100)
+
+
+def test_growth_since_census_says_the_measures_differ() -> None:
+    d = ind.definition("growth_since_census")
+    assert "different measures" in d.description("en")
+    assert "異なる統計" in d.description("ja")
+
+
+def test_growth_last_year_names_both_dates() -> None:
+    for v in ind.district_values("growth_last_year"):
+        assert v.as_of == latest(v.area, "population").date
+        months = (v.as_of.year - v.base_date.year) * 12 + v.as_of.month - v.base_date.month
+        assert 9 <= months <= 15
+    ward = ind.district_values("growth_last_year")[-1]
+    # 2025-02-01 is not in the data; 2025-04-01 (10 months) is closer to a year than 2025-05-01 (9 months).
+    assert (ward.as_of, ward.base_date) == (dt.date(2026, 2, 1), dt.date(2025, 4, 1))
+
+
+def _obs(*days: str) -> list[Observation]:
+    return [Observation(dt.date.fromisoformat(d), "ward", "population", 100, "s") for d in days]
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (("2025-02-01", "2025-04-01", "2026-02-01"), "2025-02-01"),  # same month a year earlier
+        (("2024-12-01", "2025-03-01", "2026-02-01"), "2025-03-01"),  # 11 months beats 14
+        (("2025-01-01", "2025-03-01", "2026-02-01"), "2025-03-01"),  # 13 vs 11 months: tie; 337 days beat 396
+        (("2024-02-01", "2025-12-01", "2026-02-01"), None),  # 24 and 2 months: outside 9-15
+        (("2026-02-01",), None),
+    ],
+)
+def test_year_earlier_picks_the_closest_date(days: tuple[str, ...], expected: str | None) -> None:
+    found = ind.year_earlier(_obs(*days))
+    assert (found.date.isoformat() if found else None) == expected
+
+
+def test_chome_level_indicators() -> None:
+    chome = chome_list()
+    pop = ind.chome_values("census_population")
+    assert len(pop) == len(chome) == 117
+    assert pop["13103001001"] == 2024  # 芝一丁目
+    by_district = values("census_population")
+    for slug in SLUGS:
+        assert sum(pop[c.key_code] for c in chome if c.district == slug) == by_district[slug]
+        land = [c for c in chome if c.district == slug]
+        expected = sum(c.pop_2020 for c in land) / sum(c.area_m2 for c in land) * 1e6
+        assert values("census_density")[slug] == pytest.approx(expected)
+    roppongi6 = next(c for c in chome if c.name_ja == "六本木六丁目")
+    assert ind.chome_values("census_density")[roppongi6.key_code] == pytest.approx(
+        roppongi6.pop_2020 / roppongi6.area_m2 * 1e6)
+    assert 0 <= values("census_population")["ward"] - sum(by_district[s] for s in SLUGS) < 100  # water areas
+    with pytest.raises(ValueError, match="no chome level"):
+        ind.chome_values("density")
+    assert [d.id for d in ind.definitions() if "chome" in d.levels] == [
+        "census_population", "census_households", "census_density"]
+
+
+@pytest.mark.parametrize(
+    ("ind_id", "value", "lang", "text"),
+    [
+        ("population", 44149, "ja", "44,149人"),
+        ("population", 44149, "en", "44,149 people"),
+        ("area_km2", 4.45, "en", "4.45 km²"),
+        ("foreign_share", 8.876, "zh", "8.9%"),
+        ("growth_since_census", -0.9754, "en", "-1.0%"),
+        ("growth_last_year", -0.004, "ja", "0.0%"),
+        ("shelters_per_10k", 3.0733, "ja", "3.1か所/1万人"),
+        ("density", 13258.12, "en", "13,258 people per km²"),
+        ("nurseries", None, "en", "—"),
+        ("avg_household_size", math.nan, "ja", "—"),
+    ],
+)
+def test_format_value(ind_id: str, value: float | None, lang: str, text: str) -> None:
+    assert ind.format_value(ind_id, value, lang) == text
+
+
+def test_table_has_one_row_per_area_and_one_column_per_indicator() -> None:
+    df = ind.table("en")
+    assert list(df["area"]) == AREAS
+    assert list(df.columns) == ["area", "name", *ind.indicator_ids()]
+    assert df.loc[df["area"] == "ward", "population"].item() == 270_068
+    assert ind.table("ja")["name"].iloc[0] == "芝地区"
+    labels = ind.column_labels("ja")
+    assert set(labels) == set(df.columns) and labels["population"] == "人口 (人)"
+
+
+def test_csv_bytes_neutralises_formulas_but_keeps_negative_numbers() -> None:
+    df = pd.DataFrame({
+        "name": ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tq", "plain", None],
+        "=header": [-1.5, 2.0, -3.0, 0.0, 1.0, 2.0, 3.0],
+        "n": [-7, 1, 2, 3, 4, 5, 6],
+    })
+    raw = ind.csv_bytes(df)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "name,'=header,n"
+    assert lines[1] == "'=1+1,-1.5,-7"
+    assert [line.split(",")[0] for line in lines[2:6]] == ["'+cmd", "'-x", "'@SUM(A1)", "'\tq"]
+    assert lines[6] == "plain,2.0,5" and lines[7] == ",3.0,6"
+    exported = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert exported["n"].tolist()[0] == -7
+
+
+def test_csv_bytes_of_the_table_round_trips() -> None:
+    raw = ind.csv_bytes(ind.table("ja"))
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert back["population"].iloc[-1] == 270_068 and back["name"].iloc[0] == "芝地区"
+
+
+# --- validation of broken copies ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("label: {ja: 人口密度, en: Population density, zh: 人口密度}", "label: {ja: 人口密度, en: Population density}",
+         "indicator 5 (density): 'label' has no 'zh' text"),
+        ("sources: [minato-population-2026, minato-chise]", "sources: [minato-population-2026, no-such]",
+         "indicator 5 (density): unknown source 'no-such'"),
+        ("format: int\n" + DENSITY_TAIL, "format: thousands\n" + DENSITY_TAIL,
+         "indicator 5 (density): unknown format 'thousands'"),
+        ("- id: households", "- id: population", "indicator 2 (population): duplicate id 'population'"),
+        ("- id: nurseries", "- id: libraries", "indicator 12 (libraries): no computation for 'libraries'"),
+        ("levels: [district]\n    higher_is: more\n    description:\n      ja: >-\n        区の",
+         "levels: [district, ward]\n    higher_is: more\n    description:\n      ja: >-\n        区の",
+         "indicator 12 (nurseries): levels must be"),
+    ],
+)
+def test_broken_definitions_name_file_and_indicator(data_copy: Path, old: str, new: str, message: str) -> None:
+    path = data_copy / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape(f"indicators.yaml, {message}")):
+        ind.definitions()
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "message"),
+    [
+        ("shelters.csv", "E1,名,住所,atlantis,35.65,139.74,shelter,0", "shelters.csv, row 2: unknown district"),
+        ("shelters.csv", "E1,名,住所,shiba,north,139.74,shelter,0", "shelters.csv, row 2: lat 'north' is not"),
+        ("shelters.csv", "E1,名,住所,shiba,34.0,139.74,shelter,0", "shelters.csv, row 2: lat 34.0 is outside"),
+        ("shelters.csv", "E1,名,住所,shiba,35.65,139.74,shelter,yes", "row 2: for_support_needed must be 0 or 1"),
+        ("evacuation_sites.csv", "E1,名,住所,shiba,35.65,139.74,shelter", "evacuation_sites.csv, row 2: kind must"),
+        ("nurseries.csv", "芝保育園,shiba,幼稚園", "nurseries.csv, row 2: unknown category '幼稚園'"),
+        ("nurseries.csv", ",shiba,認可保育園", "nurseries.csv, row 2: missing 'facility'"),
+    ],
+)
+def test_broken_facility_rows_are_named(data_copy: Path, file: str, line: str, message: str) -> None:
+    path = data_copy / "facilities" / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], line, *lines[1:]]) + "\n", encoding="utf-8")
+    loader = facilities.nurseries if file == "nurseries.csv" else (
+        facilities.shelters if file == "shelters.csv" else facilities.evacuation_sites)
+    with pytest.raises(DataFileError, match=message):
+        loader()
+
+
+def test_duplicate_facility_id_is_named(data_copy: Path) -> None:
+    path = data_copy / "facilities" / "shelters.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"shelters.csv, row {len(lines) + 1}: duplicate id .* \(first on row 2\)"):
+        facilities.shelters()
+
+
+def test_missing_facility_file_says_how_to_build_it(data_copy: Path) -> None:
+    (data_copy / "facilities" / "nurseries.csv").unlink()
+    with pytest.raises(DataFileError, match="nurseries.csv: file is missing .*build_facilities"):
+        facilities.counts("nursery")
+
+
+@pytest.mark.skipif(not (DEFAULT_SHARED / "data/facts").exists(), reason="needs ../shared")
+def test_facility_build_is_reproducible(tmp_path: Path) -> None:
+    build_facilities.build(DEFAULT_SHARED, tmp_path)
+    for name in ("shelters.csv", "evacuation_sites.csv", "nurseries.csv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / "facilities" / name).read_bytes(), name
