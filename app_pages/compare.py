@@ -1,5 +1,5 @@
-"""Planners: indicators side by side (work in progress)."""
+"""Planners: indicators side by side, choropleths down to the chome, downloads, your own data."""
 
-import streamlit as st
+from components.compare_view import compare_page
 
-st.title("Compare")
+compare_page()

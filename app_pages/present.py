@@ -1,5 +1,5 @@
-"""Town meetings: presentation mode (work in progress)."""
+"""Town meetings: full-screen slides for one district (``?district=``, ``?slide=``)."""
 
-import streamlit as st
+from components.presentation import presentation
 
-st.title("Present")
+presentation()

@@ -39,8 +39,12 @@ class LocalLeafletMap(folium.Map):
     ]
 
 
-class _Script(MacroElement):
-    """A raw script attached to its parent (``{parent}`` is replaced by the parent's JS name)."""
+class Script(MacroElement):
+    """A raw script attached to its parent (``{parent}`` is replaced by the parent's JS name).
+
+    streamlit-folium reads each element's ``script`` macro itself, so ``render`` adds nothing to the
+    figure: folium's default would compile the (large) script text as a Jinja template on every run.
+    """
 
     _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
 
@@ -48,9 +52,12 @@ class _Script(MacroElement):
         super().__init__()
         self.code_template = code
 
+    @property
+    def code(self) -> str:
+        return self.code_template.replace("{parent}", self._parent.get_name())
+
     def render(self, **kwargs: object) -> None:
-        self.code = self.code_template.replace("{parent}", self._parent.get_name())
-        super().render(**kwargs)
+        """Nothing to add to the folium figure (see the class docstring)."""
 
 
 def map_config(lang: str) -> dict[str, object]:
@@ -82,7 +89,7 @@ def base_map(lang: str) -> folium.Map:
     m = LocalLeafletMap(location=None, tiles=None, zoom_control=True, min_zoom=11, max_zoom=18, control_scale=True)
     folium.TileLayer(GSI_PALE, attr=GSI_ATTR, name="GSI pale", max_zoom=18, max_native_zoom=18).add_to(m)
     m.fit_bounds(ward)
-    _Script(draw_script(lang)).add_to(m)
+    Script(draw_script(lang)).add_to(m)
     return m
 
 
@@ -97,7 +104,7 @@ def selection_group(district: str | None, lang: str) -> folium.FeatureGroup:
         marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(name),
                   "address": html.escape(office.address_ja)}
     args = f"{compact_json(district or '')}, {compact_json(marker)}"
-    _Script(f"MinatoMap.highlight({{parent}}, {args});").add_to(group)
+    Script(f"MinatoMap.highlight({{parent}}, {args});").add_to(group)
     return group
 
 
@@ -116,9 +123,9 @@ def district_map(lang: str, district: str | None, on_click: Callable[[], None], 
     st.caption(f"{t('map_credit_heading', lang)}: {credit} · 地理院タイル · Leaflet")
 
 
-def last_click() -> tuple[float, float] | None:
-    """(lat, lng) of the latest map click, read inside the ``on_click`` callback."""
-    value = st.session_state.get(MAP_KEY) or {}
+def last_click(key: str = MAP_KEY) -> tuple[float, float] | None:
+    """(lat, lng) of the latest click on the map with ``key``, read inside its ``on_click`` callback."""
+    value = st.session_state.get(key) or {}
     clicked = value.get("last_clicked") if isinstance(value, dict) else None
     if not clicked:
         return None

@@ -9,18 +9,18 @@ from components.state import view_params
 
 # name -> (script, title key, icon, url path)
 PAGES = {
-    "map": ("pages/map.py", "nav_map", ":material/map:", ""),
-    "plan": ("pages/plan.py", "nav_plan", ":material/menu_book:", "plan"),
-    "compare": ("pages/compare.py", "nav_compare", ":material/bar_chart:", "compare"),
-    "present": ("pages/present.py", "nav_present", ":material/slideshow:", "present"),
-    "sources": ("pages/sources.py", "nav_sources", ":material/description:", "sources"),
+    "map": ("app_pages/map.py", "nav_map", ":material/map:", ""),
+    "plan": ("app_pages/plan.py", "nav_plan", ":material/menu_book:", "plan"),
+    "compare": ("app_pages/compare.py", "nav_compare", ":material/bar_chart:", "compare"),
+    "present": ("app_pages/present.py", "nav_present", ":material/slideshow:", "present"),
+    "sources": ("app_pages/sources.py", "nav_sources", ":material/description:", "sources"),
 }
 
 
 def build_pages(lang: str) -> dict[str, st.Page]:
     """One st.Page per entry of PAGES; the map page is the default."""
     return {
-        name: st.Page(script, title=t(title, lang), icon=icon, url_path=path, default=(name == "map"))
+        name: st.Page(script, title=t(title, lang), icon=icon, url_path=path or None, default=(name == "map"))
         for name, (script, title, icon, path) in PAGES.items()
     }
 

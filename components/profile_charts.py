@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.charts import PlanPoint, budget_chart, population_chart
+from atlas.charts import Chart, PlanPoint, budget_chart, population_chart
 from atlas.content import plan_content
 from atlas.i18n import t
 from components.chart_card import chart_card
@@ -17,15 +17,27 @@ def plan_points() -> tuple[PlanPoint, PlanPoint]:
     return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_population_chart(district: str | None, lang: str) -> Chart:
+    """The population chart (built once per district and language; callers must not mutate it)."""
+    base, projection = plan_points()
+    return population_chart(district, lang, base, projection)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_budget_chart(lang: str) -> Chart:
+    """The budget chart with the plan frame (one per language; callers must not mutate it)."""
+    plan = plan_content()
+    frame = plan.ward.key_figure("plan_budget_fy2024_2026")
+    return budget_chart(lang, float(frame.value), plan.source)
+
+
 def profile_charts(district: str | None, lang: str) -> None:
     """Population (district or ward) and budget (ward only; no district breakdown exists) side by side."""
-    base, projection = plan_points()
     left, right = st.columns(2, gap="medium")
     with left:
-        chart_card(population_chart(district, lang, base, projection), lang)
+        chart_card(cached_population_chart(district, lang), lang)
     with right:
-        plan = plan_content()
-        frame = plan.ward.key_figure("plan_budget_fy2024_2026")
-        chart_card(budget_chart(lang, float(frame.value), plan.source), lang)
+        chart_card(cached_budget_chart(lang), lang)
         if district:
             st.info(t("budget_no_district", lang))

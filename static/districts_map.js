@@ -16,6 +16,22 @@
     return fc;
   }
 
+  /* Send a click to Streamlit at once. streamlit-folium would send the same value after a 250 ms
+   * debounce; recording it as its previous value makes that later send a no-op. */
+  function sendClick(event) {
+    var data = window.__GLOBAL_DATA__;
+    var clicked = { lat: event.latlng.lat, lng: event.latlng.lng };
+    var value = { last_clicked: clicked };
+    if (data) {
+      if (JSON.stringify(data.previous_data) === JSON.stringify(value)) { return; }
+      data.lat_lng_clicked = event.latlng;
+      data.previous_data = value;
+    }
+    window.parent.postMessage({
+      isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value, dataType: "json"
+    }, "*");
+  }
+
   function label(map, latlng, text) {
     var icon = L.divIcon({ className: "district-label", html: "<span>" + text + "</span>", iconSize: null });
     return L.marker(latlng, { icon: icon, interactive: false, keyboard: false }).addTo(map);
@@ -31,11 +47,11 @@
         return { color: "#ffffff", weight: 2, fillColor: f.properties.c, fillOpacity: 0.55 };
       },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
-    }).addTo(map);
+    }).on("click", sendClick).addTo(map);
     L.geoJSON(dequantize(cfg.chome, cfg.origin), {
       style: { color: "#333333", weight: 0.6, opacity: 0.45, fill: true, fillOpacity: 0 },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
-    }).addTo(map);
+    }).on("click", sendClick).addTo(map);
     cfg.labels.forEach(function (l) { label(map, l.at, l.text); });
     window.MinatoMap.districts = districts;
     window.MinatoMap.map = map;
@@ -68,5 +84,57 @@
     map.fitBounds(target.getBounds(), { padding: [24, 24], maxZoom: 15 });
   }
 
-  window.MinatoMap = { draw: draw, highlight: highlight, dequantize: dequantize, ready: false };
+  /* Compare page: districts and chome drawn once (neutral); paint() colours them per indicator. */
+  function drawCompare(map, cfg) {
+    map.attributionControl.addAttribution(cfg.credit);
+    L.geoJSON(dequantize(cfg.outline, cfg.origin), {
+      interactive: false, style: { color: "#222222", weight: 2.5, fill: false }
+    }).addTo(map);
+    var byId = {};
+    function keep(idKey) {
+      return function (f, layer) { byId[f.properties[idKey]] = layer; layer.bindTooltip("", { sticky: true }); };
+    }
+    var districts = L.geoJSON(dequantize(cfg.districts, cfg.origin), {
+      style: { color: "#ffffff", weight: 2, fillColor: "#d9d9d9", fillOpacity: 0.85 }, onEachFeature: keep("id")
+    }).on("click", sendClick);
+    var chome = L.geoJSON(dequantize(cfg.chome, cfg.origin), {
+      style: { color: "#ffffff", weight: 0.7, fillColor: "#d9d9d9", fillOpacity: 0.85 }, onEachFeature: keep("k")
+    }).on("click", sendClick);
+    var legend = L.control({ position: "topright" });
+    legend.onAdd = function () { this._div = L.DomUtil.create("div", "map-legend"); return this._div; };
+    legend.addTo(map);
+    window.MinatoMap.compare = { map: map, districts: districts, chome: chome, byId: byId, legend: legend };
+    window.MinatoMap.map = map;
+    window.MinatoMap.ready = true;
+  }
+
+  /* Colour the active level, set tooltips and legend, outline the selection, add facility points. */
+  function paint(group, spec) {
+    var c = window.MinatoMap.compare;
+    if (!c) { return; }
+    var active = spec.level === "chome" ? c.chome : c.districts;
+    var other = spec.level === "chome" ? c.districts : c.chome;
+    if (c.map.hasLayer(other)) { c.map.removeLayer(other); }
+    if (!c.map.hasLayer(active)) { active.addTo(c.map); }
+    active.eachLayer(function (layer) {
+      var id = layer.feature.properties[spec.level === "chome" ? "k" : "id"];
+      layer.setStyle({ fillColor: spec.fills[id] || "#d9d9d9" });
+      layer.setTooltipContent(spec.tips[id] || "");
+    });
+    c.legend._div.innerHTML = spec.legend;
+    var selected = c.byId[spec.selected];
+    if (selected) {
+      L.geoJSON(selected.feature, { interactive: false, style: { color: "#000000", weight: 4, fill: false } })
+        .addTo(group);
+    }
+    (spec.points || []).forEach(function (p) {
+      L.circleMarker([p.lat, p.lng], {
+        radius: 5, color: "#000000", weight: 1.5, fillColor: p.colour, fillOpacity: 1, className: "facility-" + p.kind
+      }).bindPopup(p.popup).bindTooltip(p.name).addTo(group);
+    });
+  }
+
+  window.MinatoMap = {
+    draw: draw, highlight: highlight, dequantize: dequantize, drawCompare: drawCompare, paint: paint, ready: false
+  };
 }());

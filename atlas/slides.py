@@ -1,0 +1,38 @@
+"""The slide sequence of presentation mode and the ``?slide=`` parameter. No Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SLIDES = ("title", "aims", "population", "budget", "indicators", "take_part")
+
+
+@dataclass(frozen=True)
+class SlidePosition:
+    """1-based slide number after validation; ``notice`` holds the rejected value, if any."""
+
+    number: int
+    notice: str | None = None
+
+
+def read_slide(value: str | None, total: int = len(SLIDES)) -> SlidePosition:
+    """Parse ``?slide=``; anything but an integer in 1..total falls back to 1 with a notice.
+
+    >>> read_slide("3"), read_slide("9").notice, read_slide(None)
+    (SlidePosition(number=3, notice=None), '9', SlidePosition(number=1, notice=None))
+    """
+    if value is None or str(value).strip() == "":
+        return SlidePosition(1)
+    text = str(value).strip()
+    if text.isdigit() and 1 <= int(text) <= total:
+        return SlidePosition(int(text))
+    return SlidePosition(1, text[:20])
+
+
+def step(number: int, delta: int, total: int = len(SLIDES)) -> int:
+    """Move by ``delta`` and stay within 1..total.
+
+    >>> step(6, 1), step(1, -1), step(2, 1)
+    (6, 1, 3)
+    """
+    return min(total, max(1, number + delta))

@@ -1,0 +1,213 @@
+"""The compare page: indicator choice, choropleth, ranking bars, table, downloads, and uploads."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from atlas import formatting as fmt
+from atlas.compare import (
+    IndicatorView,
+    all_views,
+    boundaries_geojson,
+    comparison_table,
+    ranking,
+    upload_views,
+)
+from atlas.districts import district_by_id
+from atlas.i18n import t
+from atlas.indicators import csv_bytes, definition, indicator_ids
+from atlas.upload import parse_upload
+from components.compare_map import MAP_KEY, compare_map, paint_spec
+from components.district_map import last_click
+from components.markdown import md_escape
+from components.source_note import source_lines
+from components.state import district, lang, select_district
+from geo.lookup import locate
+
+INDICATOR = "indicator"
+DEFAULT_INDICATOR = "population"
+UPLOAD = "upload_result"
+CHOME = "selected_chome"
+
+
+def _views() -> dict[str, IndicatorView]:
+    return all_views(lang(), st.session_state.get(UPLOAD))
+
+
+def current_indicator(views: dict[str, IndicatorView]) -> str:
+    """The indicator from the session, or ``?indicator=`` on the first visit (notice if unknown)."""
+    if INDICATOR not in st.session_state or st.session_state[INDICATOR] not in views:
+        wanted = st.query_params.get(INDICATOR) if INDICATOR not in st.session_state else None
+        if wanted and wanted not in views:
+            st.warning(t("unknown_indicator", lang(), value=str(wanted)[:40]))
+        st.session_state[INDICATOR] = wanted if wanted in views else DEFAULT_INDICATOR
+    st.query_params[INDICATOR] = st.session_state[INDICATOR]
+    return st.session_state[INDICATOR]
+
+
+def indicator_picker(views: dict[str, IndicatorView]) -> None:
+    """Selectbox of every indicator (uploaded columns included)."""
+    labels = {k: (f"{v.label} ({t('uploaded_label', lang())})" if v.uploaded else v.label) for k, v in views.items()}
+    st.selectbox(t("indicator_select", lang()), options=list(views), format_func=labels.__getitem__, key=INDICATOR)
+
+
+def _on_map_click() -> None:
+    point = last_click(MAP_KEY)
+    if point is None:
+        return
+    hit = locate(*point)
+    st.session_state["click_hit"] = hit
+    st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
+    if hit.district:
+        select_district(hit.district)
+
+
+def _on_bar_select() -> None:
+    event = st.session_state.get("ranking_chart") or {}
+    points = (event.get("selection") or {}).get("points") or []
+    if points and points[0].get("customdata"):
+        custom = points[0]["customdata"]
+        select_district(custom[0] if isinstance(custom, list) else custom)
+        st.session_state[CHOME] = None
+
+
+def map_panel(view: IndicatorView) -> None:
+    """Level and layer switches, then the choropleth."""
+    options = ["district", "chome"] if view.has_chome else ["district"]
+    level = st.radio(t("map_level", lang()), options, horizontal=True, key="map_level",
+                     format_func={x: t(f"level_{x}", lang()) for x in options}.__getitem__)
+    if level not in options:
+        level = "district"
+    layer_names = {"shelters": "layer_shelters", "evacuation": "layer_evacuation", "offices": "layer_offices"}
+    cols = st.columns(3)
+    layers = {name for (name, key), col in zip(layer_names.items(), cols, strict=True)
+              if col.checkbox(t(key, lang()), key=f"layer_{name}")}
+    selected = st.session_state.get(CHOME) if level == "chome" else district()
+    compare_map(paint_spec(view, level, selected, layers, lang()), lang(), on_click=_on_map_click)
+    hit = st.session_state.get("click_hit")
+    if hit is not None and hit.chome is not None:
+        value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
+        name = hit.chome.name_en if lang() == "en" else hit.chome.name_ja
+        st.caption(t("selected_value", lang(), area=name, value=view.format(value)))
+    if "shelters" in layers or "evacuation" in layers:
+        source_lines([("gsi-shelters", None), ("gsi-evacuation-sites", None)], lang())
+
+
+def ranking_bars(view: IndicatorView) -> None:
+    """Horizontal bars of the five districts, the selected one outlined; clicking a bar selects it."""
+    st.markdown(f"**{t('ranking_heading', lang())}** — {md_escape(view.label)}")
+    ranked = ranking(view)
+    if not ranked:
+        st.info("—")
+        return
+    slugs = [a for a, _ in ranked][::-1]
+    values = [v for _, v in ranked][::-1]
+    fig = go.Figure(go.Bar(
+        x=values, y=[district_by_id(s).name(lang()) for s in slugs], orientation="h", customdata=slugs,
+        marker={"color": [district_by_id(s).colour for s in slugs],
+                "line": {"color": ["#000000" if s == district() else "rgba(0,0,0,0)" for s in slugs],
+                         "width": 3}},
+        text=[view.format(v) for v in values], textposition="auto",
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    ward = view.district.get("ward")
+    if ward is not None:
+        fig.add_vline(x=ward, line_dash="dash", line_color="#404040",
+                      annotation_text=f"{t('whole_ward', lang())}: {view.format(ward)}", annotation_position="top")
+    fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, plot_bgcolor="#ffffff",
+                      xaxis={"separatethousands": True, "gridcolor": "#eeeeee"})
+    st.plotly_chart(fig, key="ranking_chart", on_select=_on_bar_select, selection_mode="points",
+                    config={"displayModeBar": False})
+    _provenance(view)
+
+
+def _provenance(view: IndicatorView) -> None:
+    if view.uploaded:
+        st.caption(t("upload_description", lang()))
+        return
+    st.caption(md_escape(view.description))
+    source_lines([(s, view.as_of) for s in view.sources], lang())
+
+
+def indicator_table(uploads: list[IndicatorView]) -> None:
+    """Every indicator side by side (sortable), the selected district highlighted; CSV and GeoJSON downloads."""
+    st.markdown(f"### {t('table_heading', lang())}")
+    df = comparison_table(lang(), uploads)
+    chosen = district()
+
+    def highlight(row: pd.Series) -> list[str]:
+        return ["background-color: #fff3c4; font-weight: 700" if row.iloc[0] == chosen else "" for _ in row]
+
+    styled = df.style.apply(highlight, axis=1).format(_column_formats(df, uploads), na_rep="—")
+    st.dataframe(styled, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(t("download_table_csv", lang()), data=csv_bytes(df), mime="text/csv", key="dl-table",
+                         file_name=f"minato-indicators-{lang()}.csv")
+    right.download_button(t("download_geojson", lang()), data=lambda: boundaries_geojson(lang(), uploads),
+                          file_name="minato-indicators.geojson", mime="application/geo+json", key="dl-geojson",
+                          on_click="ignore")
+
+
+def _column_formats(df: pd.DataFrame, uploads: list[IndicatorView]) -> dict[str, str]:
+    """Display format per numeric column, from each indicator's declared format."""
+    digits = {"int": 0, "decimal1": 1, "decimal2": 2, "percent1": 1, "per10k1": 1}
+    ids = indicator_ids()  # comparison_table keeps registry order after the two name columns
+    out = {col: f"{{:,.{digits[definition(i).format]}f}}" for col, i in zip(df.columns[2:], ids, strict=False)}
+    return out | {col: "{:,.6g}" for col in df.columns[2 + len(ids):]}
+
+
+def definitions(views: dict[str, IndicatorView]) -> None:
+    """Each registry indicator: label, how it is computed, date, sources."""
+    with st.expander(t("definitions_heading", lang())):
+        for view in views.values():
+            if view.uploaded:
+                continue
+            date = f" — {t('as_of', lang(), date=fmt.date(view.as_of, lang()))}" if view.as_of else ""
+            st.markdown(f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}")
+            source_lines([(s, None) for s in view.sources], lang())
+
+
+def _on_upload() -> None:
+    file = st.session_state.get("upload_file")
+    st.session_state[UPLOAD] = None if file is None else parse_upload(file.getvalue(), file.name)
+
+
+def upload_panel() -> None:
+    """File uploader; the parsed upload lives in the session only. Messages are shown as escaped text."""
+    st.markdown(f"### {t('upload_heading', lang())}")
+    st.caption(t("upload_help", lang()))
+    st.file_uploader(t("upload_label", lang()), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
+    result = st.session_state.get(UPLOAD)
+    if result is None:
+        return
+    if result.ok:
+        level = t(f"level_{result.level}", lang())
+        st.success(t("upload_ok", lang(), n=len(result.columns), level=level, encoding=result.encoding or "?"))
+    else:
+        items = "".join(f"<li>{html.escape(e)}</li>" for e in result.errors)
+        st.error(f"{t('upload_failed', lang())}")
+        st.markdown(f"<ul>{items}</ul>", unsafe_allow_html=True)
+    for warning in result.warnings:
+        st.caption(md_escape(warning))
+
+
+def compare_page() -> None:
+    """Compose the page."""
+    st.title(t("compare_heading", lang()))
+    st.caption(t("compare_caption", lang()))
+    views = _views()
+    current = current_indicator(views)
+    view = views[current]
+    top_left, top_right = st.columns([3, 2], gap="medium")
+    with top_right:
+        indicator_picker(views)
+        ranking_bars(view)
+    with top_left:
+        map_panel(view)
+    indicator_table(upload_views(st.session_state.get(UPLOAD), lang()))
+    definitions(views)
+    upload_panel()

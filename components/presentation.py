@@ -1,0 +1,176 @@
+"""Presentation mode for town meetings: one district, six slides, big type, keyboard navigation."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+import streamlit.components.v1 as components
+
+from atlas.content import plan_content
+from atlas.districts import district_by_id
+from atlas.i18n import t
+from atlas.offices import SOURCE_ID as OFFICE_SOURCE
+from atlas.offices import branch_office
+from atlas.profile import key_figures
+from atlas.slides import SLIDES, read_slide, step
+from components.handout_button import handout_button
+from components.navigation import page_link
+from components.profile_charts import cached_budget_chart, cached_population_chart
+from components.source_note import source_lines
+from components.state import district, lang
+from geo.paths import ROOT
+from geo.svg_map import districts_svg
+
+SLIDE_KEY = "slide"
+CHART_HEIGHT = 360
+
+
+def present_style() -> None:
+    """Hide Streamlit's chrome and enlarge the type (CSS from static/present.css)."""
+    css = (ROOT / "static" / "present.css").read_text(encoding="utf-8")
+    st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
+    script = (ROOT / "static" / "present_keys.js").read_text(encoding="utf-8")
+    components.html(f"<script>{script}</script>", height=0)
+
+
+def current_slide() -> int:
+    """The slide number from the session, or from ``?slide=`` on the first visit (with a notice if invalid)."""
+    if SLIDE_KEY not in st.session_state:
+        pos = read_slide(st.query_params.get(SLIDE_KEY))
+        st.session_state[SLIDE_KEY] = pos.number
+        if pos.notice is not None:
+            st.session_state["slide_notice"] = pos.notice
+    return st.session_state[SLIDE_KEY]
+
+
+def _move(delta: int) -> None:
+    st.session_state[SLIDE_KEY] = step(st.session_state[SLIDE_KEY], delta)
+
+
+def navigation_bar(number: int) -> None:
+    """Previous / counter / next, the handout download and the way out; keeps ``?slide=`` in the URL."""
+    st.query_params[SLIDE_KEY] = str(number)
+    prev, counter, nxt, handout, leave = st.columns([1.2, 1.4, 1.2, 2.2, 1.6], vertical_alignment="center")
+    prev.button(t("slide_prev", lang()), key="slide_prev", on_click=_move, args=(-1,), disabled=number == 1,
+                width="stretch")
+    counter.markdown(f"**{t('slide_counter', lang(), n=number, total=len(SLIDES))}**")
+    nxt.button(t("slide_next", lang()), key="slide_next", on_click=_move, args=(1,),
+               disabled=number == len(SLIDES), width="stretch", type="primary")
+    with handout:
+        handout_button(district(), lang())
+    with leave:
+        page_link("map", t("slide_exit", lang()))
+
+
+def _name() -> str:
+    return district_by_id(district()).name(lang()) if district() else t("whole_ward", lang())
+
+
+def _title(text: str) -> None:
+    st.markdown(f'<div class="slide-title">{html.escape(text)}</div>', unsafe_allow_html=True)
+
+
+def _lead(text: str) -> None:
+    st.markdown(f'<div class="slide-lead">{html.escape(text)}</div>', unsafe_allow_html=True)
+
+
+def _body(text: str) -> None:
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+    st.markdown(f'<div class="slide-body">{paras}</div>', unsafe_allow_html=True)
+
+
+def slide_title() -> None:
+    """District name and slogan over the map with the district highlighted (no tiles: works offline)."""
+    plan = plan_content()
+    text_col, map_col = st.columns([1, 1], gap="large")
+    with text_col:
+        _title(_name())
+        _lead(plan.district(district()).slogan[lang()] if district() else plan.ward.vision[lang()])
+        source_lines([(plan.source, None)], lang())
+    with map_col:
+        office = branch_office(district())
+        labels = {d: district_by_id(d).name(lang()) for d in ("shiba", "azabu", "akasaka", "takanawa",
+                                                              "shibaura-konan")}
+        svg = districts_svg(district(), (office.lat, office.lng) if office else None, 640, 480, labels,
+                            title=_name())
+        st.markdown(f'<div class="slide-map">{svg}</div>', unsafe_allow_html=True)
+
+
+def slide_aims() -> None:
+    """What the branch office aims for (the ward: the plan's vision note and priority issues)."""
+    plan = plan_content()
+    if district():
+        dplan = plan.district(district())
+        _title(t("aims_heading", lang()))
+        _lead(dplan.plan_name[lang()])
+        _body(dplan.aims[lang()])
+    else:
+        _title(t("priority_issues_heading", lang()))
+        items = "".join(f"<li>{html.escape(i.title[lang()])}</li>" for i in plan.ward.priority_issues)
+        st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
+    source_lines([(plan.source, None)], lang())
+
+
+def slide_population() -> None:
+    """The population chart of the district or the ward."""
+    _title(f"{t('slide_population', lang())} — {_name()}")
+    chart = cached_population_chart(district(), lang())
+    figure = go.Figure(chart.figure).update_layout(height=CHART_HEIGHT, font={"size": 16})
+    st.plotly_chart(figure, key="slide-population", config={"displayModeBar": False})
+    source_lines(chart.sources, lang(), fold_after=2)
+
+
+def slide_budget() -> None:
+    """General-account budgets with the plan's FY2024–2026 frame; no district breakdown exists."""
+    _title(t("slide_budget", lang()))
+    chart = cached_budget_chart(lang())
+    figure = go.Figure(chart.figure).update_layout(height=CHART_HEIGHT - 40, font={"size": 16})
+    st.plotly_chart(figure, key="slide-budget", config={"displayModeBar": False})
+    notes = chart.notes + ([t("budget_no_district", lang())] if district() else [])
+    st.caption(" ".join(notes))
+    source_lines(chart.sources, lang(), fold_after=2)
+
+
+def slide_indicators() -> None:
+    """Key figures of the district next to the ward's."""
+    _title(f"{t('slide_indicators', lang())} — {_name()}")
+    ward = {f.label: f.value for f in key_figures(None, lang())}
+    rows = [{t("col_indicator", lang()): f.label, _name(): f.value, t("whole_ward", lang()): ward.get(f.label, "")}
+            for f in key_figures(district(), lang())][:6]
+    st.table(pd.DataFrame(rows).set_index(t("col_indicator", lang())))
+    refs = [ref for f in key_figures(district(), lang()) for ref in f.refs]
+    source_lines(refs, lang(), fold_after=2)
+
+
+def slide_take_part() -> None:
+    """The branch office and how residents take part in the district plan."""
+    plan = plan_content()
+    office = branch_office(district())
+    _title(t("slide_take_part", lang()))
+    if office is not None:
+        name = district_by_id(district()).office_name(lang()) if district() else (
+            office.name_en if lang() == "en" else office.name_ja)
+        _lead(f"{name} — {office.address_ja}")
+    intro = plan.ward.district_plans_intro
+    _body(f"{intro.title[lang()]}\n\n{intro.text[lang()]}")
+    source_lines([(OFFICE_SOURCE, None), (plan.source, None)], lang())
+    page_link("plan", t("open_plan_page", lang()))
+
+
+RENDERERS = {"title": slide_title, "aims": slide_aims, "population": slide_population, "budget": slide_budget,
+             "indicators": slide_indicators, "take_part": slide_take_part}
+
+
+def presentation() -> None:
+    """The whole present page: style, notice, the current slide, then the navigation bar."""
+    present_style()
+    number = current_slide()
+    notice = st.session_state.pop("slide_notice", None)
+    if notice is not None:
+        st.warning(t("slide_out_of_range", lang(), value=notice))
+    RENDERERS[SLIDES[number - 1]]()
+    navigation_bar(number)
+    st.caption(t("slide_keys_hint", lang()))
