@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint build-data bench chromium
+.PHONY: run test lint build-data bench chromium handout-deps
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,21 +20,26 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt $(VENV)/.run-deps
 	touch $@
 
 ## Start the app on http://localhost:$(PORT)
-run: $(VENV)/.run-deps
+run: $(VENV)/.run-deps handout-deps
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-## Lint, then unit, AppTest and end-to-end tests (installs Chromium when missing)
-test: $(VENV)/.test-deps chromium
+## CJK fonts and Pango for the PDF handout (the app says so clearly if they are missing)
+handout-deps:
+	@if ! fc-list :lang=ja 2>/dev/null | grep -q . || ! ldconfig -p | grep -q libpangoft2; then \
+	  { $(APT_INSTALL) fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 fontconfig; } \
+	  || echo "Could not install fonts-noto-cjk/Pango: the handout download will explain what is missing."; \
+	fi
+
+## Lint, then unit, AppTest and end-to-end tests (installs Chromium, CJK fonts and poppler when missing)
+test: $(VENV)/.test-deps chromium handout-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-## Debian's chromium, unless CHROMIUM=/path/to/chromium is given
+## Debian's chromium (unless CHROMIUM=/path/to/chromium is given) and poppler-utils for the PDF checks
 chromium:
 	@if [ -n "$$CHROMIUM" ]; then test -x "$$CHROMIUM" || { echo "CHROMIUM=$$CHROMIUM is not executable"; exit 1; }; \
-	elif ! command -v chromium >/dev/null 2>&1; then \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
-	fi
+	elif ! command -v chromium >/dev/null 2>&1; then { $(APT_INSTALL) chromium; }; fi
+	@command -v pdftotext >/dev/null 2>&1 || { $(APT_INSTALL) poppler-utils; }
 
 ## Rebuild data/geo from ../shared/data/geo (reproducible)
 build-data: $(VENV)/.run-deps

@@ -6,13 +6,13 @@ file path, so a different ``$MINATO_DATA_DIR`` gets its own copy.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from atlas.districts import districts
+from atlas.loading import csv_field, csv_rows
 from geo.layers import DataFileError
 from geo.paths import data_dir
 
@@ -23,6 +23,8 @@ NURSERY_CATEGORIES = ("認可保育園", "認定こども園", "小規模保育�
 NON_FACILITY_CATEGORIES = ("医療的ケア児・障害児クラス",)  # a class inside a nursery: listed, never counted
 LAT_RANGE, LNG_RANGE = (35.5, 35.8), (139.6, 139.9)  # generous box around Minato City
 
+
+BUILD_HINT = "; run tools/build_facilities.py"
 
 @dataclass(frozen=True)
 class Facility:
@@ -56,37 +58,15 @@ def facilities_dir() -> Path:
     return data_dir() / "facilities"
 
 
-def _rows(path: Path, header: list[str]) -> list[tuple[str, dict[str, str]]]:
-    """(``file, row N``, record) pairs; the header must hold ``header``."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in header if c not in (reader.fieldnames or [])]
-            if missing:
-                raise DataFileError(f"{path.name}, row 1: missing column(s) {missing}")
-            return [(f"{path.name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path}); run tools/build_facilities.py") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{path.name}: not a UTF-8 CSV ({exc})") from exc
-
-
-def _field(rec: dict[str, str], key: str, where: str) -> str:
-    value = (rec.get(key) or "").strip()
-    if not value:
-        raise DataFileError(f"{where}: missing '{key}'")
-    return value
-
-
 def _district(rec: dict[str, str], where: str) -> str:
-    slug = _field(rec, "district", where)
+    slug = csv_field(rec, "district", where)
     if slug not in {d.id for d in districts()}:
         raise DataFileError(f"{where}: unknown district '{slug}'")
     return slug
 
 
 def _coordinate(rec: dict[str, str], key: str, bounds: tuple[float, float], where: str) -> float:
-    raw = _field(rec, key, where)
+    raw = csv_field(rec, key, where)
     try:
         value = float(raw)
     except ValueError as exc:
@@ -113,21 +93,21 @@ def load_facilities(path: Path, kind: str) -> tuple[Facility, ...]:
     if kind == "shelter":
         header.append("for_support_needed")
     out, seen = [], {}
-    for where, rec in _rows(path, header):
-        fid = _field(rec, "id", where)
+    for where, rec in csv_rows(path, tuple(header), BUILD_HINT):
+        fid = csv_field(rec, "id", where)
         if fid in seen:
             raise DataFileError(f"{where}: duplicate id '{fid}' (first on {seen[fid]})")
         seen[fid] = where.rsplit(", ", 1)[1]
-        if _field(rec, "kind", where) != kind:
+        if csv_field(rec, "kind", where) != kind:
             raise DataFileError(f"{where}: kind must be '{kind}'")
         support = False
         if kind == "shelter":
-            flag = _field(rec, "for_support_needed", where)
+            flag = csv_field(rec, "for_support_needed", where)
             if flag not in ("0", "1"):
                 raise DataFileError(f"{where}: for_support_needed must be 0 or 1, not '{flag}'")
             support = flag == "1"
         out.append(Facility(
-            id=fid, name_ja=_field(rec, "name_ja", where), address_ja=_field(rec, "address_ja", where),
+            id=fid, name_ja=csv_field(rec, "name_ja", where), address_ja=csv_field(rec, "address_ja", where),
             district=_district(rec, where), lat=_coordinate(rec, "lat", LAT_RANGE, where),
             lng=_coordinate(rec, "lng", LNG_RANGE, where), kind=kind, for_support_needed=support,
         ))
@@ -143,8 +123,8 @@ def nurseries() -> tuple[Nursery, ...]:
 def load_nurseries(path: Path) -> tuple[Nursery, ...]:
     """Nurseries from ``path`` (see :func:`nurseries`)."""
     out, seen = [], {}
-    for where, rec in _rows(path, ["facility", "district", "category"]):
-        name, category = _field(rec, "facility", where), _field(rec, "category", where)
+    for where, rec in csv_rows(path, ("facility", "district", "category"), BUILD_HINT):
+        name, category = csv_field(rec, "facility", where), csv_field(rec, "category", where)
         if category not in NURSERY_CATEGORIES + NON_FACILITY_CATEGORIES:
             raise DataFileError(f"{where}: unknown category '{category}'")
         if name in seen:

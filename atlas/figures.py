@@ -5,13 +5,13 @@ Every row carries a source id that must resolve in ``data/sources.yaml``; errors
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from atlas.districts import districts
+from atlas.loading import csv_field, csv_rows
 from atlas.sources import sources
 from geo.layers import DataFileError
 from geo.paths import data_dir
@@ -46,26 +46,8 @@ class BudgetFigure:
     note: str = ""
 
 
-def _rows(path: Path) -> list[tuple[str, dict[str, str]]]:
-    """(``file, row N``, record) pairs; row numbers count the header as row 1."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            return [(f"{path.name}, row {i}", rec) for i, rec in enumerate(csv.DictReader(fh), start=2)]
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{path.name}: not a UTF-8 CSV ({exc})") from exc
-
-
-def _field(rec: dict[str, str], key: str, where: str) -> str:
-    value = (rec.get(key) or "").strip()
-    if not value:
-        raise DataFileError(f"{where}: missing '{key}'")
-    return value
-
-
 def _source(rec: dict[str, str], where: str) -> str:
-    sid = _field(rec, "source", where)
+    sid = csv_field(rec, "source", where)
     if sid not in sources():
         raise DataFileError(f"{where}: source '{sid}' is not in sources.yaml")
     return sid
@@ -81,13 +63,13 @@ def load_population(path: Path) -> tuple[Observation, ...]:
     """Observations from ``path`` (see :func:`population`)."""
     areas = {d.id for d in districts()} | set(AREAS_EXTRA)
     out = []
-    for where, rec in _rows(path):
+    for where, rec in csv_rows(path):
         try:
-            date = dt.date.fromisoformat(_field(rec, "date", where))
-            value = int(_field(rec, "value", where))
+            date = dt.date.fromisoformat(csv_field(rec, "date", where))
+            value = int(csv_field(rec, "value", where))
         except ValueError as exc:
             raise DataFileError(f"{where}: {exc}") from exc
-        area, measure = _field(rec, "area", where), _field(rec, "measure", where)
+        area, measure = csv_field(rec, "area", where), csv_field(rec, "measure", where)
         if area not in areas:
             raise DataFileError(f"{where}: unknown area '{area}'")
         if measure not in MEASURES:
@@ -118,13 +100,13 @@ def budget() -> tuple[BudgetFigure, ...]:
 def load_budget(path: Path) -> tuple[BudgetFigure, ...]:
     """Budget figures from ``path`` (see :func:`budget`)."""
     out = []
-    for where, rec in _rows(path):
+    for where, rec in csv_rows(path):
         try:
-            year = int(_field(rec, "fiscal_year", where))
-            amount = float(_field(rec, "amount_oku_yen", where))
+            year = int(csv_field(rec, "fiscal_year", where))
+            amount = float(csv_field(rec, "amount_oku_yen", where))
         except ValueError as exc:
             raise DataFileError(f"{where}: {exc}") from exc
-        kind, reliability = _field(rec, "kind", where), _field(rec, "reliability", where)
+        kind, reliability = csv_field(rec, "kind", where), csv_field(rec, "reliability", where)
         if kind not in BUDGET_KINDS:
             raise DataFileError(f"{where}: unknown kind '{kind}'")
         if reliability not in RELIABILITY:

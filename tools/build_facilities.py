@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.build import district_ids  # noqa: E402
 from geo.paths import DATA_DIR, DEFAULT_SHARED  # noqa: E402
+from tools.csv_out import write_csv  # noqa: E402
 
 FACTS = "data/facts"
 SHELTERS_IN = "minato_evacuation_shelters_gsi_by_district.csv"
@@ -88,20 +89,13 @@ def nursery_rows(path: Path) -> list[list[str]]:
             for i, rec in enumerate(_read(path), start=2)]
 
 
-def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def build(shared: Path = DEFAULT_SHARED, out: Path = DATA_DIR / "facilities") -> None:
     """Write shelters.csv, evacuation_sites.csv and nurseries.csv into ``out``."""
     facts = shared / FACTS
     out.mkdir(parents=True, exist_ok=True)
-    write(out / "shelters.csv", SHELTER_HEADER, gsi_rows(facts / SHELTERS_IN, "shelter"))
-    write(out / "evacuation_sites.csv", SITE_HEADER, gsi_rows(facts / SITES_IN, "evacuation_site"))
-    write(out / "nurseries.csv", NURSERY_HEADER, nursery_rows(facts / NURSERIES_IN))
+    write_csv(out / "shelters.csv", SHELTER_HEADER, gsi_rows(facts / SHELTERS_IN, "shelter"))
+    write_csv(out / "evacuation_sites.csv", SITE_HEADER, gsi_rows(facts / SITES_IN, "evacuation_site"))
+    write_csv(out / "nurseries.csv", NURSERY_HEADER, nursery_rows(facts / NURSERIES_IN))
 
 
 if __name__ == "__main__":

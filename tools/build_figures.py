@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.build import district_ids  # noqa: E402
 from geo.paths import DATA_DIR, DEFAULT_SHARED  # noqa: E402
+from tools.csv_out import write_csv  # noqa: E402
 
 POPULATION_SOURCES = {
     "https://www.city.minato.tokyo.jp/toukeichousa/kuse/toke/jinko/jinko/2024.html": "minato-population-2024",
@@ -90,19 +91,13 @@ def budget_rows(shared: Path) -> list[list[str]]:
     return rows
 
 
-def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def build(shared: Path = DEFAULT_SHARED, out: Path = DATA_DIR / "figures") -> None:
     """Write population.csv and budget.csv into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    write(out / "population.csv", ["date", "area", "measure", "value", "source", "derived"], population_rows(shared))
-    write(out / "budget.csv", ["fiscal_year", "kind", "amount_oku_yen", "source", "reliability", "note"],
-          budget_rows(shared))
+    population_header = ["date", "area", "measure", "value", "source", "derived"]
+    write_csv(out / "population.csv", population_header, population_rows(shared))
+    budget_header = ["fiscal_year", "kind", "amount_oku_yen", "source", "reliability", "note"]
+    write_csv(out / "budget.csv", budget_header, budget_rows(shared))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from atlas.i18n import LANGS, catalog, load_catalog, t
 from atlas.sources import load_sources, sources
 from atlas.state import read_view
 from geo.layers import DataFileError
-from geo.paths import DATA_DIR
-
-
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of data/ that the app reads instead of the real one."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
-    return copy
 
 
 def test_real_data_loads() -> None:

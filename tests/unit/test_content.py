@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import yaml
 from atlas.content import Text, is_unofficial, plan_content
 from atlas.districts import districts
 from geo.layers import DataFileError
-from geo.paths import DATA_DIR, DEFAULT_SHARED
+from geo.paths import DEFAULT_SHARED
 
 SEED = DEFAULT_SHARED / "seed" / "minato_basic_plan_summary_2024_zh.txt"
 
@@ -113,13 +112,6 @@ def test_numbers_are_in_the_seed(seed: str) -> None:
 # --- broken fixtures -------------------------------------------------------
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of data/ that the loader reads instead of the real one."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
-    return copy
 
 
 def drop_en_of_issue_4(doc: dict) -> None:

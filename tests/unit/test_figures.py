@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -57,11 +56,8 @@ def test_budget_gaps_stay_gaps() -> None:
 
 
 @pytest.fixture
-def figures_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
-    return copy / "figures"
+def figures_copy(data_copy: Path) -> Path:
+    return data_copy / "figures"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import math
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -199,12 +198,6 @@ def test_csv_bytes_of_the_table_round_trips() -> None:
 # --- validation of broken copies ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
-    return copy
 
 
 @pytest.mark.parametrize(
