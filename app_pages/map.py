@@ -6,6 +6,7 @@ from atlas.i18n import t
 from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, last_click
 from components.district_profile import initiatives, key_figure_grid, office_card, profile_header
+from components.handout_button import handout_button
 from components.profile_charts import profile_charts
 from components.state import district, lang, select_district
 from geo.lookup import locate
@@ -30,6 +31,7 @@ with side_col:
     click_message()
     profile_header(district(), lang())
     office_card(district(), lang())
+    handout_button(district(), lang())
 with map_col:
     district_map(lang(), district(), on_click=_on_map_click)
 key_figure_grid(district(), lang())

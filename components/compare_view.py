@@ -144,6 +144,7 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
 
     styled = df.style.apply(highlight, axis=1).format(_column_formats(df, uploads), na_rep="—")
     st.dataframe(styled, hide_index=True, width="stretch")
+    st.caption(t("table_dates_note", lang()))
     left, right = st.columns(2)
     left.download_button(t("download_table_csv", lang()), data=csv_bytes(df), mime="text/csv", key="dl-table",
                          file_name=f"minato-indicators-{lang()}.csv")
