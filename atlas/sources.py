@@ -29,8 +29,10 @@ class Source:
     def label(self, lang: str, as_of: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date."""
         day = as_of or self.reference_date
-        date = formatting.date(day, lang) if day else t("date_not_stated", lang)
-        return t("source_label", lang, title=self.titles[lang], publisher=self.publisher, date=date)
+        if day is None:
+            return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher)
+        return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
+                 date=formatting.date(day, lang))
 
 
 def sources() -> dict[str, Source]:

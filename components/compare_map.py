@@ -16,7 +16,7 @@ from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
 from atlas.offices import offices
 from atlas.sources import sources
-from components.district_map import GSI_ATTR, GSI_PALE, LocalLeafletMap, Script
+from components.district_map import GSI_ATTR, GSI_PALE, LocalLeafletMap, Script, map_credit
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, outline_payload, quantize
 
@@ -95,4 +95,4 @@ def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int
     Script(f"MinatoMap.paint({{parent}}, {compact_json(spec)});").add_to(group)
     st_folium(m, key=MAP_KEY, height=height, use_container_width=True, returned_objects=["last_clicked"],
               feature_group_to_add=group, on_change=on_click)
-    st.caption(f"{t('map_credit_heading', lang)}: {sources()['estat-boundaries-2020'].credit} · 地理院タイル")
+    map_credit(lang)

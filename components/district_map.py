@@ -20,6 +20,7 @@ from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from atlas.offices import branch_office
 from atlas.sources import sources
+from components.markdown import md_with_links
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
 
@@ -119,7 +120,12 @@ def district_map(lang: str, district: str | None, on_click: Callable[[], None], 
         feature_group_to_add=selection_group(district, lang),
         on_change=on_click,
     )
-    credit = sources()["estat-boundaries-2020"].credit
+    map_credit(lang)
+
+
+def map_credit(lang: str) -> None:
+    """The credit lines the boundary data and the tiles require, under a map."""
+    credit = md_with_links(sources()["estat-boundaries-2020"].credit)
     st.caption(f"{t('map_credit_heading', lang)}: {credit} · 地理院タイル · Leaflet")
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from atlas import formatting as fmt
 from atlas.i18n import t
 from atlas.sources import sources
-from components.markdown import md_escape
+from components.markdown import md_escape, md_with_links
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
@@ -26,7 +26,7 @@ def sources_view(lang: str) -> None:
                 f"{t('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
                 f"{t('source_date', lang)}: {date}  \n"
                 f"{t('source_license', lang)}: {md_escape(src.license)}  \n"
-                f"{t('source_credit', lang)}: {md_escape(src.credit)}"
+                f"{t('source_credit', lang)}: {md_with_links(src.credit)}"
             )
             if src.derivation:
                 st.caption(f"{t('source_derivation', lang)}: {src.derivation}")

@@ -4,6 +4,15 @@
   "use strict";
   var Q = 1e-5;
 
+  /* Leaflet focuses the map container on the first mousedown. Inside the component's iframe that
+   * scrolls the host page to show the whole frame, and the click then lands that many pixels off.
+   * Focus without scrolling instead (keyboard panning still works once the map has focus). */
+  if (L.Map && L.Map.Keyboard) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (!this._focused) { this._map._container.focus({ preventScroll: true }); }
+    };
+  }
+
   function dequantize(fc, origin) {
     function ring(r) {
       return r.map(function (p) { return [origin[0] + p[0] * Q, origin[1] + p[1] * Q]; });

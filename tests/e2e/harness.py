@@ -310,3 +310,51 @@ def wait_highlight(frame: Frame, slug: str, timeout_ms: float = 15_000) -> None:
         arg=slug,
         timeout=timeout_ms,
     )
+
+
+# --------------------------------------------------------------------------- page state (appended)
+
+MAIN = '[data-testid="stMain"]'
+IDLE_APP = '.stApp[data-test-script-state="notRunning"]'
+
+
+def wait_script_idle(page: Page, timeout_ms: float = 30_000) -> None:
+    """Wait until the Streamlit script run of the page is over (``data-test-script-state`` on ``.stApp``)."""
+    page.locator(IDLE_APP).wait_for(state="attached", timeout=timeout_ms)
+
+
+LAYOUT_STABLE_JS = """
+async ([selector, quietMs]) => {
+  // Resolve once the element's scroll and client heights have not changed for quietMs.
+  const el = document.querySelector(selector);
+  if (!el) { throw new Error('no element ' + selector); }
+  const sample = () => el.scrollHeight + ',' + el.clientHeight + ',' + el.scrollWidth;
+  let last = sample(), since = performance.now();
+  const t0 = performance.now();
+  while (performance.now() - since < quietMs) {
+    if (performance.now() - t0 > 15000) { throw new Error('layout of ' + selector + ' never settled'); }
+    await new Promise(r => requestAnimationFrame(r));
+    const now = sample();
+    if (now !== last) { last = now; since = performance.now(); }
+  }
+}
+"""
+
+
+def wait_layout_stable(page: Page, selector: str = MAIN, quiet_ms: int = 300) -> None:
+    """Wait until ``selector``'s scroll/client sizes have been unchanged for ``quiet_ms`` (charts drawn)."""
+    page.evaluate(LAYOUT_STABLE_JS, [selector, quiet_ms])
+
+
+def scroll_map_into_view(page: Page) -> None:
+    """Scroll the page so the whole map iframe is on screen (asserts it fits in the viewport).
+
+    Needed before the first click on a map that reaches below the fold: Leaflet focuses its container on
+    mousedown, the browser then scrolls the parent page to reveal the iframe, and the click lands that many
+    pixels away from where the mouse went down.
+    """
+    iframe = page.locator(MAP_IFRAME)
+    iframe.evaluate("el => el.scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})")
+    box = iframe.bounding_box()
+    size = page.viewport_size or VIEWPORT
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"], f"map not on screen: {box}"

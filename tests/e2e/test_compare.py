@@ -1,0 +1,266 @@
+"""The compare page in headless Chromium: indicator choice, chome map click, table download, CSV uploads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from harness import (
+    MAIN,
+    MAP_IFRAME,
+    ROOT,
+    click_target,
+    scroll_map_into_view,
+    wait_map_ready,
+    wait_script_idle,
+    wait_view_settled,
+)
+from playwright.sync_api import Dialog, Frame, Page, expect
+from shapely import union_all
+
+from atlas.compare import all_views, comparison_table, registry_view
+from atlas.districts import districts
+from atlas.i18n import t
+from atlas.indicators import csv_bytes, definition
+from atlas.sources import sources
+from atlas.upload import UploadResult, parse_upload
+from components.compare_view import DEFAULT_INDICATOR
+from geo.layers import Chome, chome_list, district_shapes
+
+pytestmark = pytest.mark.e2e
+
+LANG = "en"
+INDICATOR = "census_density"
+UPLOADS = ROOT / "tests" / "unit" / "fixtures" / "upload"
+UPLOADED = f"({t('uploaded_label', LANG)})"  # "(your upload)"
+BOM = b"\xef\xbb\xbf"
+
+
+def query(key: str, value: str) -> re.Pattern[str]:
+    return re.compile(rf"[?&]{re.escape(key)}={re.escape(value)}(&|#|$)")
+
+
+def indicator_box(page: Page):
+    return page.get_by_role("combobox", name=t("indicator_select", LANG))
+
+
+def choose_indicator(page: Page, label: str) -> None:
+    indicator_box(page).click()
+    page.get_by_role("option", name=label, exact=True).click()
+    expect(indicator_box(page)).to_have_value(label)
+
+
+def option_labels(page: Page) -> list[str]:
+    """The indicator selectbox's option texts (opens the list, reads it, closes it again)."""
+    indicator_box(page).click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    labels = [s.strip() for s in options.all_inner_texts()]
+    page.keyboard.press("Escape")
+    expect(options).to_have_count(0)
+    return labels
+
+
+def expected_labels(result: UploadResult | None) -> list[str]:
+    """The selectbox options the app should offer with ``result`` uploaded (uploads marked as such)."""
+    return [f"{v.label} {UPLOADED}" if v.uploaded else v.label for v in all_views(LANG, result).values()]
+
+
+def big_inner_chome() -> Chome:
+    """The largest chome lying at least ~300 m inside the ward outline (easy to hit at the ward-wide zoom)."""
+    inner = union_all(list(district_shapes().values())).buffer(-0.003)
+    return max((c for c in chome_list() if inner.contains(c.geometry)), key=lambda c: c.geometry.area)
+
+
+def outlined_chome(frame: Frame) -> list[str]:
+    """Chome key codes outlined by the paint feature group(s) currently on the compare map."""
+    return frame.evaluate(
+        """() => {
+          const map = window.MinatoMap.compare.map, keys = new Set();
+          const walk = l => {
+            if (l.feature && l.feature.properties && l.feature.properties.k) { keys.add(l.feature.properties.k); }
+            if (l.eachLayer) { l.eachLayer(walk); }
+          };
+          (window.feature_group || []).filter(g => map.hasLayer(g)).forEach(g => g.eachLayer(walk));
+          return Array.from(keys).sort();
+        }"""
+    )
+
+
+def test_indicator_chome_level_and_map_click(page: Page, base_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base_url}/compare?lang={LANG}")
+    frame = wait_map_ready(page)
+    assert frame.evaluate("() => !!window.MinatoMap.compare && window.MinatoMap.compare.map === window.map_div")
+
+    label = definition(INDICATOR).label(LANG)
+    choose_indicator(page, label)
+    expect(page).to_have_url(query("indicator", INDICATOR))
+    main = page.locator(MAIN)
+    expect(main.get_by_text(re.compile(rf"—\s*{re.escape(label)}\s*$"))).to_be_visible()  # ranking heading
+
+    view = registry_view(INDICATOR, LANG)
+    assert view.has_chome, f"{INDICATOR} has no chome values: the chome level cannot be tested with it"
+    level = main.get_by_role("radiogroup", name=t("map_level", LANG))
+    level.get_by_text(t("level_chome", LANG), exact=True).click()
+    expect(level.get_by_role("radio", name=t("level_chome", LANG))).to_be_checked()
+    frame.wait_for_function(
+        "() => { const c = window.MinatoMap.compare; return c.map.hasLayer(c.chome) && !c.map.hasLayer(c.districts); }",
+        timeout=15_000,
+    )
+    wait_script_idle(page)
+
+    chome = big_inner_chome()
+    scroll_map_into_view(page)  # see test_first_click_on_map_below_the_fold
+    wait_view_settled(frame)
+    x, y = click_target(page, frame, chome.geometry)
+    page.mouse.click(x, y)
+    value = view.format(view.chome.get(chome.key_code))
+    caption = t("selected_value", LANG, area=chome.name_en, value=value)
+    expect(main.get_by_text(caption, exact=True)).to_be_visible(timeout=15_000)
+    expect(page).to_have_url(query("district", chome.district))
+    expect(page).to_have_url(query("indicator", INDICATOR))
+    frame.wait_for_function(
+        "(key) => (window.feature_group || []).some(g => window.map_div.hasLayer(g) && g.getLayers().some("
+        "l => l.getLayers && l.getLayers().some(f => f.feature && f.feature.properties.k === key)))",
+        arg=chome.key_code,
+        timeout=15_000,
+    )
+    assert outlined_chome(frame) == [chome.key_code]
+    assert errors == []
+
+
+def test_first_click_on_map_below_the_fold(page: Page, base_url: str) -> None:
+    """At 1280x800 the compare map reaches below the fold; the first click must still select what is under it."""
+    page.goto(f"{base_url}/compare?lang={LANG}&indicator={INDICATOR}")
+    frame = wait_map_ready(page)
+    wait_script_idle(page)
+    level = page.locator(MAIN).get_by_role("radiogroup", name=t("map_level", LANG))
+    level.get_by_text(t("level_chome", LANG), exact=True).click()
+    frame.wait_for_function("() => window.MinatoMap.compare.map.hasLayer(window.MinatoMap.compare.chome)")
+    wait_script_idle(page)
+    wait_view_settled(frame)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    if box["y"] + box["height"] <= (page.viewport_size or {})["height"]:
+        pytest.skip("the map fits on screen at this viewport: the precondition of this test is gone")
+    chome = big_inner_chome()
+    x, y = click_target(page, frame, chome.geometry)
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"[?&]district=[^&#]+"), timeout=15_000)  # the click was handled
+    wait_script_idle(page)
+    view = registry_view(INDICATOR, LANG)
+    caption = t("selected_value", LANG, area=chome.name_en, value=view.format(view.chome.get(chome.key_code)))
+    captions = [c.strip() for c in page.locator(f'{MAIN} [data-testid="stCaptionContainer"]').all_inner_texts()]
+    assert caption in captions, f"clicked inside {chome.name_en}; the page says: {captions[:4]}"
+
+
+def test_table_download_is_excel_ready_csv(page: Page, base_url: str, tmp_path: Path) -> None:
+    page.goto(f"{base_url}/compare?lang={LANG}")
+    wait_map_ready(page)
+    wait_script_idle(page)
+    button = page.get_by_role("button", name=t("download_table_csv", LANG))
+    with page.expect_download() as info:
+        button.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    data = path.read_bytes()
+
+    assert data.startswith(BOM), data[:20]
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    names = [d.name(LANG) for d in districts()]
+    assert len(names) == 5
+    assert len(rows) == 1 + len(names) + 1, rows  # header, five districts, the ward
+    assert len({len(r) for r in rows}) == 1, "ragged CSV"
+    cells = {cell for row in rows[1:] for cell in row}
+    for name in [*names, t("whole_ward", LANG)]:
+        assert name in cells, f"{name!r} missing from the downloaded table"
+    assert rows[0][2:] == [c for c in comparison_table(LANG, []).columns[2:]]
+    assert data == csv_bytes(comparison_table(LANG, [])), "download differs from the table the app builds"
+    assert info.value.suggested_filename.endswith(".csv")
+
+
+def test_map_credit_links_to_the_estat_site(page: Page, base_url: str) -> None:
+    credit = sources()["estat-boundaries-2020"].credit
+    urls = re.findall(r"https?://[\x21-\x7e]+", credit)  # the URL as written: ASCII up to the full-width bracket
+    page.goto(f"{base_url}/compare?lang={LANG}")
+    wait_script_idle(page)
+    caption = page.locator(f'{MAIN} [data-testid="stCaptionContainer"]').filter(
+        has_text=t("map_credit_heading", LANG))
+    expect(caption).to_have_count(1)
+    hrefs = caption.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert all(h in urls for h in hrefs), f"credit links {hrefs}, the credit names {urls}"
+
+
+def upload(page: Page, name: str) -> None:
+    page.locator(f'{MAIN} input[type="file"]').set_input_files(UPLOADS / name)
+
+
+def test_upload_good_then_hostile_then_broken(page: Page, base_url: str) -> None:
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base_url}/compare?lang={LANG}")
+    wait_map_ready(page)
+    wait_script_idle(page)
+    main = page.locator(MAIN)
+    assert option_labels(page) == expected_labels(None)
+
+    # 1. A good district-level file: success message, its columns become indicators.
+    good = parse_upload((UPLOADS / "good_district_utf8.csv").read_bytes(), "good_district_utf8.csv")
+    assert good.ok and good.columns
+    upload(page, "good_district_utf8.csv")
+    ok = t("upload_ok", LANG, n=len(good.columns), level=t(f"level_{good.level}", LANG), encoding=good.encoding)
+    expect(main.get_by_text(ok, exact=True)).to_be_visible(timeout=15_000)
+    wait_script_idle(page)
+    labels = option_labels(page)
+    assert labels == expected_labels(good)
+    uploaded = [o for o in labels if UPLOADED in o]
+    assert uploaded == [f"{c} {UPLOADED}" for c in good.columns]
+    choose_indicator(page, uploaded[0])
+    expect(main.get_by_text(re.compile(rf"—\s*{re.escape(good.columns[0])}\s*$"))).to_be_visible()
+    wait_script_idle(page)
+
+    # 2. Markup in a header cell is data: shown as text everywhere, never run.
+    hostile = parse_upload((UPLOADS / "html_cells.csv").read_bytes(), "html_cells.csv")
+    assert hostile.ok and any("<script" in c for c in hostile.columns)
+    upload(page, "html_cells.csv")
+    ok = t("upload_ok", LANG, n=len(hostile.columns), level=t(f"level_{hostile.level}", LANG),
+           encoding=hostile.encoding)
+    expect(main.get_by_text(ok, exact=True)).to_be_visible(timeout=15_000)
+    wait_script_idle(page)
+    labels = option_labels(page)
+    assert labels == expected_labels(hostile)
+    uploaded = [o for o in labels if UPLOADED in o]
+    assert uploaded == [f"{c} {UPLOADED}" for c in hostile.columns]
+    choose_indicator(page, uploaded[0])  # its name now reaches the ranking, legend, tooltips and table
+    expect(main.get_by_text(re.compile(rf"—\s*{re.escape(hostile.columns[0])}\s*$"))).to_be_visible()
+    wait_script_idle(page)
+    for warning in hostile.warnings:
+        expect(main.get_by_text(warning, exact=True)).to_be_visible()
+    assert page.evaluate("() => Array.from(document.scripts).filter(s => s.text.includes('alert(1)')).length") == 0
+
+    # 3. Unknown area names: an error naming the rows, and the uploaded indicators are gone.
+    broken = parse_upload((UPLOADS / "unknown_names.csv").read_bytes(), "unknown_names.csv")
+    assert not broken.ok and broken.errors
+    upload(page, "unknown_names.csv")
+    alert = main.locator('[data-testid="stAlertContentError"]')
+    expect(alert).to_contain_text(t("upload_failed", LANG), timeout=15_000)
+    for message in broken.errors:
+        expect(main.get_by_role("listitem").filter(has_text=message)).to_have_count(1)
+    wait_script_idle(page)
+    assert option_labels(page) == expected_labels(None)
+    expect(page).to_have_url(query("indicator", DEFAULT_INDICATOR))  # the upload's indicator is gone
+
+    assert dialogs == [], f"a script in the upload ran: {dialogs}"
+    assert errors == []
