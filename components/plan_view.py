@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from atlas import formatting as fmt
@@ -20,6 +22,12 @@ def _paragraphs(text: Text, lang: str) -> None:
         st.markdown(md_escape(para))
 
 
+def _period(period: str, lang: str) -> str:
+    """'FY2024–FY2026' in the reader's convention (2024年度–2026年度 in ja/zh)."""
+    years = re.findall(r"\d{4}", period)
+    return "–".join(fmt.fiscal_year(int(y), lang) for y in years) if years else period
+
+
 def plan_overview(lang: str) -> None:
     """Vision, period, key figures, revision aims and the mayor's message."""
     plan = plan_content()
@@ -36,7 +44,7 @@ def plan_overview(lang: str) -> None:
     cols = st.columns(len(ward.key_figures))
     for col, fig in zip(cols, ward.key_figures, strict=True):
         value = fmt.oku_yen(fig.value, lang) if fig.unit == "oku_yen" else fmt.people(int(fig.value), lang)
-        when = fmt.date(fig.date, lang) if fig.date else (fig.period or "")
+        when = fmt.date(fig.date, lang) if fig.date else _period(fig.period or "", lang)
         col.metric(fig.label[lang], value)
         col.caption(when)
     source_lines([(plan.source, None)], lang)
