@@ -16,7 +16,7 @@ from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
 from atlas.offices import offices
 from atlas.sources import sources
-from components.district_map import GSI_ATTR, GSI_PALE, LocalLeafletMap, Script, map_credit
+from components.district_map import LocalLeafletMap, Script, map_credit, tile_layer
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, outline_payload, quantize
 
@@ -88,7 +88,7 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:
     """Draw the choropleth; only the paint layer changes between runs, so the map is not rebuilt."""
     m = LocalLeafletMap(location=None, tiles=None, zoom_control=True, min_zoom=11, max_zoom=18, control_scale=True)
-    folium.TileLayer(GSI_PALE, attr=GSI_ATTR, name="GSI pale", max_zoom=18, max_native_zoom=18).add_to(m)
+    tile_layer().add_to(m)
     m.fit_bounds(bounds())
     Script(compare_script()).add_to(m)
     group = folium.FeatureGroup(name="paint", control=False)

@@ -20,14 +20,14 @@ from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from atlas.offices import branch_office
 from atlas.sources import sources
-from components.markdown import md_with_links
+from components.markdown import md_escape, md_with_links
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
 
 STATIC = "/app/static"
 MAP_KEY = "district_map"
 GSI_PALE = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png"
-GSI_ATTR = '<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank">地理院タイル</a>'
+TILES_SOURCE = "gsi-tiles-pale"
 
 
 class LocalLeafletMap(folium.Map):
@@ -88,7 +88,7 @@ def base_map(lang: str) -> folium.Map:
     """A fresh base map (cheap: the heavy layer script is cached) whose script is the same every run."""
     ward = bounds()
     m = LocalLeafletMap(location=None, tiles=None, zoom_control=True, min_zoom=11, max_zoom=18, control_scale=True)
-    folium.TileLayer(GSI_PALE, attr=GSI_ATTR, name="GSI pale", max_zoom=18, max_native_zoom=18).add_to(m)
+    tile_layer().add_to(m)
     m.fit_bounds(ward)
     Script(draw_script(lang)).add_to(m)
     return m
@@ -126,7 +126,15 @@ def district_map(lang: str, district: str | None, on_click: Callable[[], None], 
 def map_credit(lang: str) -> None:
     """The credit lines the boundary data and the tiles require, under a map."""
     credit = md_with_links(sources()["estat-boundaries-2020"].credit)
-    st.caption(f"{t('map_credit_heading', lang)}: {credit} · 地理院タイル · Leaflet")
+    tiles = sources()[TILES_SOURCE]
+    st.caption(f"{t('map_credit_heading', lang)}: {credit} · [{md_escape(tiles.credit)}]({tiles.url}) · Leaflet")
+
+
+def tile_layer() -> folium.TileLayer:
+    """GSI pale-map tiles (decoration: without network the map still draws), credited from sources.yaml."""
+    tiles = sources()[TILES_SOURCE]
+    attr = f'<a href="{html.escape(tiles.url)}" target="_blank">{html.escape(tiles.credit)}</a>'
+    return folium.TileLayer(GSI_PALE, attr=attr, name="GSI pale", max_zoom=18, max_native_zoom=18)
 
 
 def last_click(key: str = MAP_KEY) -> tuple[float, float] | None:

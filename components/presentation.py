@@ -10,7 +10,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from atlas.content import plan_content
-from atlas.districts import district_by_id
+from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office
@@ -92,8 +92,7 @@ def slide_title() -> None:
         source_lines([(plan.source, None)], lang())
     with map_col:
         office = branch_office(district())
-        labels = {d: district_by_id(d).name(lang()) for d in ("shiba", "azabu", "akasaka", "takanawa",
-                                                              "shibaura-konan")}
+        labels = {d.id: d.name(lang()) for d in districts()}
         svg = districts_svg(district(), (office.lat, office.lng) if office else None, 640, 480, labels,
                             title=_name())
         st.markdown(f'<div class="slide-map">{svg}</div>', unsafe_allow_html=True)
