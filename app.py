@@ -16,7 +16,11 @@ st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", lay
 try:
     load_all()
 except DataFileError as exc:
-    st.error(t("data_error", DEFAULT_LANG, detail=exc) if "i18n" not in str(exc) else f"Data file problem: {exc}")
+    try:
+        message = t("data_error", DEFAULT_LANG, detail=exc)
+    except DataFileError:  # the broken file may be the string catalog itself
+        message = f"The app cannot start because a data file is missing or broken: {exc}"
+    st.error(message)
     st.stop()
 
 init_state()

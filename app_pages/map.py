@@ -4,23 +4,11 @@ import streamlit as st
 
 from atlas.i18n import t
 from components.district_card import click_message, district_picker, town_search
-from components.district_map import district_map, last_click
+from components.district_map import district_map, select_from_click
 from components.district_profile import initiatives, key_figure_grid, office_card, profile_header
 from components.handout_button import handout_button
 from components.profile_charts import profile_charts
-from components.state import district, lang, select_district
-from geo.lookup import locate
-
-
-def _on_map_click() -> None:
-    point = last_click()
-    if point is None:
-        return
-    hit = locate(*point)
-    st.session_state["click_hit"] = hit
-    if hit.district:
-        select_district(hit.district)
-
+from components.state import district, lang
 
 st.title(t("map_heading", lang()))
 st.caption(t("map_caption", lang()))
@@ -33,7 +21,7 @@ with side_col:
     office_card(district(), lang())
     handout_button(district(), lang())
 with map_col:
-    district_map(lang(), district(), on_click=_on_map_click)
+    district_map(lang(), district(), on_click=select_from_click)
 key_figure_grid(district(), lang())
 profile_charts(district(), lang())
 initiatives(district(), lang())

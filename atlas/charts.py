@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas import formatting as fmt
-from atlas.districts import district_by_id
+from atlas.districts import area_label, district_by_id
 from atlas.estimates import TrendEstimate, trend_estimate
 from atlas.figures import BudgetFigure, budget, latest, series
 from atlas.i18n import t
@@ -63,7 +63,7 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     """
     key = area or "ward"
     district = district_by_id(area) if area else None
-    name = district.name(lang) if district else t("whole_ward", lang)
+    name = area_label(area, lang)
     colour = district.colour if district else WARD_COLOUR
     register = series(key, "population")
     census = latest(key, "census_population")

@@ -126,7 +126,7 @@ def boundaries_geojson(lang: str, uploads: list[IndicatorView]) -> bytes:
     chome_vals = {i: chome_values(i) for i in chome_ids}
     geoms = {f["properties"]["key_code"]: f["geometry"] for f in layer("chome")["features"]}
     for c in chome_list():
-        props = {"level": "chome", "id": c.key_code, "name": c.name_ja if lang != "en" else c.name_en,
+        props = {"level": "chome", "id": c.key_code, "name": c.name(lang),
                  "district": c.district}
         props |= {i: chome_vals[i].get(c.key_code) for i in chome_ids}
         props |= {v.id: v.chome.get(c.key_code) for v in uploads if v.chome}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from atlas.i18n import LANGS
+from atlas.i18n import LANGS, t
 from atlas.loading import read_yaml, require
 from geo.layers import DataFileError
 from geo.paths import data_dir
@@ -67,6 +67,12 @@ def load_districts(path: Path) -> tuple[District, ...]:
     if len({d.id for d in out}) != len(out):
         raise DataFileError(f"{path.name}: duplicate district id")
     return tuple(out)
+
+
+def area_label(slug: str | None, lang: str) -> str:
+    """The district's name in ``lang``, or the whole-ward label for None / ``ward``."""
+    district = district_by_id(slug) if slug and slug != "ward" else None
+    return district.name(lang) if district else t("whole_ward", lang)
 
 
 def district_by_id(slug: str) -> District | None:

@@ -37,10 +37,10 @@ from matplotlib.ticker import FuncFormatter
 from atlas import formatting as fmt
 from atlas.charts import CENSUS_COLOUR, WARD_COLOUR, Chart, PlanPoint, budget_chart, population_chart
 from atlas.content import PlanContent, plan_content
-from atlas.districts import district_by_id, districts
+from atlas.districts import area_label, district_by_id, districts
 from atlas.i18n import LANGS, t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office
+from atlas.offices import branch_office, office_label
 from atlas.profile import FigureLine, key_figures
 from atlas.sources import sources
 from geo.paths import data_dir
@@ -369,7 +369,7 @@ def _page(district: str | None, lang: str, generated: dt.date | None,
     src = sources()
     refs = _Refs({})
     accent = info.colour if info else WARD_COLOUR
-    name = info.name(lang) if info else t("whole_ward", lang)
+    name = area_label(district, lang)
     e = escape
     colon = ": " if lang == "en" else "："
 
@@ -396,7 +396,7 @@ def _page(district: str | None, lang: str, generated: dt.date | None,
     office_html = ""
     if office is not None:
         heading = t("branch_office_heading", lang) if info else t("ward_office_heading", lang)
-        office_name = info.office_name(lang) if info else (office.name_en if lang == "en" else office.name_ja)
+        office_name = office_label(office, lang)
         office_html = (f'<h2>{e(heading)}</h2><p><b>{e(office_name)}</b><br>{e(t("address", lang))}{colon}'
                        f'{e(office.address_ja)} <span class="tiny">{refs.cite([(OFFICE_SOURCE, None)])}</span></p>')
     else:

@@ -21,9 +21,9 @@ from pathlib import Path
 import pandas as pd
 
 from atlas import facilities
-from atlas.districts import districts
+from atlas.districts import area_label, districts
 from atlas.figures import Observation, latest, series
-from atlas.i18n import LANGS, t
+from atlas.i18n import LANGS
 from atlas.loading import read_yaml, require
 from atlas.sources import sources
 from geo.layers import Chome, DataFileError, chome_list
@@ -377,9 +377,7 @@ def format_value(ind_id: str, value: float | None, lang: str) -> str:
 
 def area_name(area: str, lang: str) -> str:
     """District name in ``lang``, or the whole-ward label for ``ward``."""
-    if area == WARD:
-        return t("whole_ward", lang)
-    return next(d.name(lang) for d in districts() if d.id == area)
+    return area_label(area, lang)
 
 
 def table(lang: str) -> pd.DataFrame:

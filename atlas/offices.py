@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from atlas.districts import district_by_id
+from atlas.loading import csv_field, csv_rows
 from geo.layers import DataFileError
 from geo.paths import data_dir
 
@@ -33,19 +34,22 @@ def offices() -> tuple[Office, ...]:
 @cache
 def load_offices(path: Path) -> tuple[Office, ...]:
     """Offices from ``path``; a bad row raises DataFileError naming file and row."""
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            records = list(csv.DictReader(fh))
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
     out = []
-    for i, rec in enumerate(records, start=2):
+    for where, rec in csv_rows(path, ("district", "name_ja", "name_en", "address_ja", "lat", "lng")):
         try:
-            out.append(Office(rec["district"], rec["name_ja"], rec["name_en"], rec["address_ja"],
-                              float(rec["lat"]), float(rec["lng"])))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise DataFileError(f"{path.name}, row {i}: {exc!r}") from exc
+            out.append(Office(rec["district"], csv_field(rec, "name_ja", where), csv_field(rec, "name_en", where),
+                              csv_field(rec, "address_ja", where), float(rec["lat"]), float(rec["lng"])))
+        except ValueError as exc:
+            raise DataFileError(f"{where}: {exc}") from exc
     return tuple(out)
+
+
+def office_label(office: Office, lang: str) -> str:
+    """A district's main branch office in ``lang`` (districts.yaml); other offices by their ja/en name."""
+    district = district_by_id(office.district) if office.district else None
+    if district is not None and branch_office(office.district) == office:
+        return district.office_name(lang)
+    return office.name_en if lang == "en" else office.name_ja
 
 
 def branch_office(district: str | None) -> Office | None:

@@ -11,10 +11,10 @@ from streamlit_folium import st_folium
 
 from atlas.choropleth import MISSING, classify, fills
 from atlas.compare import IndicatorView, legend_title, number_only
-from atlas.districts import district_by_id, districts
+from atlas.districts import districts
 from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
-from atlas.offices import offices
+from atlas.offices import office_label, offices
 from atlas.sources import sources
 from components.district_map import LocalLeafletMap, Script, map_credit, tile_layer
 from geo.layers import chome_list
@@ -66,8 +66,7 @@ def _points(layers: set[str], lang: str) -> list[dict[str, object]]:
             add("evacuation_site", f.name_ja, f.address_ja, f.lat, f.lng)
     if "offices" in layers:
         for o in offices():
-            name = district_by_id(o.district).office_name(lang) if o.district else o.name_ja
-            add("office", name, o.address_ja, o.lat, o.lng)
+            add("office", office_label(o, lang), o.address_ja, o.lat, o.lng)
     return points
 
 
@@ -75,7 +74,7 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
     """Colours, tooltips, legend, selection and facility points for one run."""
     if level == "chome":
         values: dict[str, float | None] = {c.key_code: view.chome.get(c.key_code) for c in chome_list()}
-        names = {c.key_code: (c.name_en if lang == "en" else c.name_ja) for c in chome_list()}
+        names = {c.key_code: c.name(lang) for c in chome_list()}
     else:
         values = {d.id: view.district.get(d.id) for d in districts()}
         names = {d.id: d.name(lang) for d in districts()}

@@ -22,11 +22,10 @@ from atlas.i18n import t
 from atlas.indicators import csv_bytes, definition, indicator_ids
 from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
-from components.district_map import last_click
+from components.district_map import select_from_click
 from components.markdown import md_escape
 from components.source_note import source_lines
 from components.state import district, lang, select_district
-from geo.lookup import locate
 
 INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
@@ -56,14 +55,9 @@ def indicator_picker(views: dict[str, IndicatorView]) -> None:
 
 
 def _on_map_click() -> None:
-    point = last_click(MAP_KEY)
-    if point is None:
-        return
-    hit = locate(*point)
-    st.session_state["click_hit"] = hit
-    st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
-    if hit.district:
-        select_district(hit.district)
+    hit = select_from_click(MAP_KEY)
+    if hit is not None:
+        st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
 
 
 def _on_bar_select() -> None:
@@ -91,8 +85,7 @@ def map_panel(view: IndicatorView) -> None:
     hit = st.session_state.get("click_hit")
     if hit is not None and hit.chome is not None:
         value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
-        name = hit.chome.name_en if lang() == "en" else hit.chome.name_ja
-        st.caption(t("selected_value", lang(), area=name, value=view.format(value)))
+        st.caption(t("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
     if "shelters" in layers or "evacuation" in layers:
         source_lines([("gsi-shelters", None), ("gsi-evacuation-sites", None)], lang())
 

@@ -7,7 +7,6 @@ import streamlit as st
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from components.state import SELECT_KEY, district, lang, select_district
-from geo.layers import Chome
 from geo.towns import search_town
 
 TOWN_KEY = "town_query"
@@ -43,16 +42,13 @@ def town_search() -> None:
     if result is None or not result.query.strip():
         return
 
-    def name(c: Chome) -> str:
-        return c.name_en if lang() == "en" else c.name_ja
-
     if result.status == "not_found":
         st.info(t("town_not_found", lang(), query=result.query))
     elif result.chome is not None:
-        st.success(t("town_found", lang(), chome=name(result.chome),
+        st.success(t("town_found", lang(), chome=result.chome.name(lang()),
                      district=district_by_id(result.chome.district).name(lang())))
     else:
-        names = "、".join(name(c) for c in result.matches[:12])
+        names = "、".join(c.name(lang()) for c in result.matches[:12])
         st.info(t("town_ambiguous", lang(), query=result.query, names=names))
 
 
@@ -64,5 +60,5 @@ def click_message() -> None:
     if hit.chome is None and hit.district is None:
         st.info(t("clicked_outside", lang()))
     elif hit.chome is not None:
-        chome = hit.chome.name_en if lang() == "en" else hit.chome.name_ja
+        chome = hit.chome.name(lang())
         st.caption(t("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))

@@ -16,12 +16,14 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from atlas.districts import district_by_id, districts
+from atlas.districts import districts
 from atlas.i18n import t
-from atlas.offices import branch_office
+from atlas.offices import branch_office, office_label
 from atlas.sources import sources
 from components.markdown import md_escape, md_with_links
+from components.state import select_district
 from geo.layers import chome_list
+from geo.lookup import Location, locate
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
 
 STATIC = "/app/static"
@@ -64,7 +66,7 @@ class Script(MacroElement):
 def map_config(lang: str) -> dict[str, object]:
     """Everything the browser needs to draw the base map in ``lang`` (names HTML-escaped)."""
     names = {d.id: d.name(lang) for d in districts()}
-    chome_tips = {c.key_code: f"{c.name_ja if lang != 'en' else c.name_en} · {names[c.district]}" for c in chome_list()}
+    chome_tips = {c.key_code: f"{c.name(lang)} · {names[c.district]}" for c in chome_list()}
     (south, west), _ = bounds()
     origin = (round(west - 0.001, 3), round(south - 0.001, 3))
     esc = {k: html.escape(v) for k, v in names.items()}
@@ -100,9 +102,7 @@ def selection_group(district: str | None, lang: str) -> folium.FeatureGroup:
     office = branch_office(district)
     marker = None
     if office is not None:
-        name = district_by_id(district).office_name(lang) if district else (
-            office.name_en if lang == "en" else office.name_ja)
-        marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(name),
+        marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(office_label(office, lang)),
                   "address": html.escape(office.address_ja)}
     args = f"{compact_json(district or '')}, {compact_json(marker)}"
     Script(f"MinatoMap.highlight({{parent}}, {args});").add_to(group)
@@ -135,6 +135,18 @@ def tile_layer() -> folium.TileLayer:
     tiles = sources()[TILES_SOURCE]
     attr = f'<a href="{html.escape(tiles.url)}" target="_blank">{html.escape(tiles.credit)}</a>'
     return folium.TileLayer(GSI_PALE, attr=attr, name="GSI pale", max_zoom=18, max_native_zoom=18)
+
+
+def select_from_click(key: str = MAP_KEY) -> Location | None:
+    """In a map's ``on_click`` callback: locate the click, remember it, select the district under it."""
+    point = last_click(key)
+    if point is None:
+        return None
+    hit = locate(*point)
+    st.session_state["click_hit"] = hit
+    if hit.district:
+        select_district(hit.district)
+    return hit
 
 
 def last_click(key: str = MAP_KEY) -> tuple[float, float] | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.content import plan_content
-from atlas.districts import district_by_id
+from atlas.districts import area_label
 from atlas.i18n import t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office
+from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from components.markdown import md_escape
 from components.navigation import page_link
@@ -27,7 +27,7 @@ def translation_flag(lang: str) -> None:
 def profile_header(district: str | None, lang: str) -> None:
     """Name, slogan and aims of the district, or the ward's vision and plan period."""
     plan = plan_content()
-    title = district_by_id(district).name(lang) if district else t("whole_ward", lang)
+    title = area_label(district, lang)
     st.subheader(title, anchor="selected-district")
     translation_flag(lang)
     if district:
@@ -52,9 +52,8 @@ def office_card(district: str | None, lang: str) -> None:
     if office is None:
         return
     heading = t("branch_office_heading", lang) if district else t("ward_office_heading", lang)
-    name = district_by_id(district).office_name(lang) if district else (office.name_en if lang == "en"
-                                                                          else office.name_ja)
-    st.markdown(f"**{heading}**: {md_escape(name)}  \n{t('address', lang)}: {md_escape(office.address_ja)}")
+    address = md_escape(office.address_ja)
+    st.markdown(f"**{heading}**: {md_escape(office_label(office, lang))}  \n{t('address', lang)}: {address}")
     source_lines([(OFFICE_SOURCE, None)], lang)
 
 

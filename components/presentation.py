@@ -10,10 +10,10 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from atlas.content import plan_content
-from atlas.districts import district_by_id, districts
+from atlas.districts import area_label, districts
 from atlas.i18n import t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office
+from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, read_slide, step
 from components.handout_button import handout_button
@@ -66,7 +66,7 @@ def navigation_bar(number: int) -> None:
 
 
 def _name() -> str:
-    return district_by_id(district()).name(lang()) if district() else t("whole_ward", lang())
+    return area_label(district(), lang())
 
 
 def _title(text: str) -> None:
@@ -137,10 +137,11 @@ def slide_indicators() -> None:
     """Key figures of the district next to the ward's."""
     _title(f"{t('slide_indicators', lang())} — {_name()}")
     ward = {f.label: f.value for f in key_figures(None, lang())}
+    mine = key_figures(district(), lang())
     rows = [{t("col_indicator", lang()): f.label, _name(): f.value, t("whole_ward", lang()): ward.get(f.label, "")}
-            for f in key_figures(district(), lang())][:6]
+            for f in mine][:6]
     st.table(pd.DataFrame(rows).set_index(t("col_indicator", lang())))
-    refs = [ref for f in key_figures(district(), lang()) for ref in f.refs]
+    refs = [ref for f in mine[:6] for ref in f.refs]
     source_lines(refs, lang(), fold_after=2)
 
 
@@ -150,9 +151,7 @@ def slide_take_part() -> None:
     office = branch_office(district())
     _title(t("slide_take_part", lang()))
     if office is not None:
-        name = district_by_id(district()).office_name(lang()) if district() else (
-            office.name_en if lang() == "en" else office.name_ja)
-        _lead(f"{name} — {office.address_ja}")
+        _lead(f"{office_label(office, lang())} — {office.address_ja}")
     intro = plan.ward.district_plans_intro
     _body(f"{intro.title[lang()]}\n\n{intro.text[lang()]}")
     source_lines([(OFFICE_SOURCE, None), (plan.source, None)], lang())

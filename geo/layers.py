@@ -35,6 +35,10 @@ class Chome:
     area_m2: float
     geometry: BaseGeometry
 
+    def name(self, lang: str) -> str:
+        """Kanji name, or romaji for English."""
+        return self.name_en if lang == "en" else self.name_ja
+
     @property
     def name_en(self) -> str:
         """Romaji name, e.g. ``Roppongi 6-chome``."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from shapely import Point, STRtree
 
-from geo.layers import Chome, chome_list, district_shapes
+from geo.layers import Chome, chome_list, district_shapes, geo_dir
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,14 @@ class Location:
 OUTSIDE = Location(None, None)
 
 
-@lru_cache(maxsize=1)
 def _chome_index() -> tuple[STRtree, tuple[Chome, ...]]:
-    """STRtree over the chome geometries, built once; tree indices match the returned tuple."""
+    """STRtree over the chome geometries; tree indices match the returned tuple."""
+    return _index_for(geo_dir())
+
+
+@lru_cache(maxsize=4)
+def _index_for(folder: Path) -> tuple[STRtree, tuple[Chome, ...]]:
+    """Built once per data folder (``folder`` keys the cache, like the layers' own caches)."""
     chome = chome_list()
     return STRtree([c.geometry for c in chome]), chome
 
