@@ -12,14 +12,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas import formatting as fmt
-from atlas.districts import area_label, district_by_id
+from atlas.content import PlanContent
+from atlas.districts import area_label, district_by_id, districts
 from atlas.estimates import TrendEstimate, trend_estimate
-from atlas.figures import BudgetFigure, budget, latest, series
+from atlas.figures import BudgetFigure, budget, budget_notes, latest, series
 from atlas.i18n import t
 
 WARD_COLOUR = "#404040"
 CENSUS_COLOUR = "#000000"
 SECONDARY_PATTERN = "/"
+FISCAL_SCALE_ID = "plan_budget_fy2024_2026"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Chart:
     alt_text: str
     sources: list[tuple[str, dt.date | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    estimate: TrendEstimate | None = None
+    y_range: tuple[float, float] | None = None
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
@@ -59,7 +63,8 @@ def _layout(fig: go.Figure, y_title: str) -> go.Figure:
 def population_chart(area: str | None, lang: str, base: PlanPoint, projection: PlanPoint) -> Chart:
     """Resident-register series of the ward or a district, the 2020 census, and the plan's projection.
 
-    For the ward the projection is the plan's own figure; for a district it is a derived trend estimate.
+    For the ward the projection is the plan's own figure, with the sum of the district estimates beside it;
+    for a district it is this dashboard's linear-trend estimate (:mod:`atlas.estimates`), never the plan's.
     """
     key = area or "ward"
     district = district_by_id(area) if area else None
@@ -89,45 +94,132 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
         add_rows(label, [(census.date, census.value, census.source, census.derived)])
         sources.append((census.source, census.date))
 
-    extra = ""
+    extra, notes, estimate = "", [], None
     if district is None:
         label = t("series_plan_projection", lang)
         fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="lines+markers",
                         name=label, line={"color": colour, "dash": "dash", "width": 2},
                         marker={"symbol": "circle-open", "size": 10})
         add_rows(t("series_plan_base", lang), [(base.date, base.value, base.source, "")])
-        add_rows(label, [(projection.date, projection.value, projection.source, "")])
+        add_rows(label, [(projection.date, projection.value, projection.source,
+                          t("projection_target", lang, date=fmt.date(projection.date, lang)))])
         sources.append((projection.source, None))
         extra = t("alt_population_projection", lang, value=fmt.people(projection.value, lang),
                   date=fmt.date(projection.date, lang))
+        notes += _district_sum(fig, projection, lang, add_rows)
     else:
-        estimate = trend_estimate(district.id, projection)
+        estimate = trend_estimate(district.id, projection.date)
         if estimate is not None:
-            _add_estimate(fig, estimate, register[-1].date, register[-1].value, colour, lang, add_rows)
+            notes.append(_add_estimate(fig, estimate, name, colour, lang, add_rows))
 
     first, last = register[0], register[-1]
     alt = t("alt_population", lang, area=name, first=fmt.people(first.value, lang),
             first_date=fmt.date(first.date, lang), last=fmt.people(last.value, lang),
             last_date=fmt.date(last.date, lang), extra=extra)
-    return Chart(f"population-{key}", f"{t('population_chart_title', lang)} — {name}",
-                 _layout(fig, t("unit_people", lang)), pd.DataFrame(rows), alt, sources)
+    fig = _layout(fig, t("unit_people", lang))
+    y_range = _value_range(fig)
+    fig.update_yaxes(range=list(y_range))
+    notes.append(baseline_note(y_range, lang))
+    return Chart(f"population-{key}", f"{t('population_chart_title', lang)} — {name}", fig, pd.DataFrame(rows),
+                 alt, sources, notes, estimate, y_range)
 
 
-def _add_estimate(fig: go.Figure, est: TrendEstimate, last_date: dt.date, last_value: int, colour: str, lang: str,
-                  add_rows) -> None:
-    """Draw the derived district estimate as a dotted line from the last actual value."""
-    method = t("trend_estimate_method", lang, district=district_by_id(est.district).name(lang),
-               date=fmt.date(est.share_date, lang), share=fmt.percent(est.share, lang, 2),
-               target_date=fmt.date(est.date, lang), projection=fmt.people(est.ward_projection, lang))
+def _value_range(fig: go.Figure) -> tuple[float, float]:
+    """The y-axis range that shows every plotted value and error bar with a small margin."""
+    values: list[float] = []
+    for trace in fig.data:
+        ys = [float(y) for y in (trace.y or ()) if y is not None]
+        values += ys
+        err = getattr(trace, "error_y", None)
+        if err is not None and err.array is not None:
+            values += [y + e for y, e in zip(ys, err.array, strict=False)]
+            values += [y - e for y, e in zip(ys, err.arrayminus or err.array, strict=False)]
+    low, high = min(values), max(values)
+    pad = max((high - low) * 0.08, 1.0)
+    return low - pad, high + pad
+
+
+def baseline_note(y_range: tuple[float, float], lang: str) -> str:
+    """Say that the axis does not start at zero and how large the whole span is, relative to its bottom."""
+    low, high = y_range
+    return t("axis_baseline", lang, start=f"{round(low):,}", span=fmt.percent((high - low) / low, lang))
+
+
+def _add_estimate(fig: go.Figure, est: TrendEstimate, name: str, colour: str, lang: str, add_rows) -> str:
+    """Draw this dashboard's linear-trend estimate with its 95 % band; return the one-sentence method."""
+    method = trend_method(est, name, lang)
     label = t("series_trend_estimate", lang)
-    fig.add_scatter(x=[last_date, est.date], y=[last_value, est.value], mode="lines+markers", name=label,
-                    line={"color": colour, "dash": "dot", "width": 2}, marker={"symbol": "circle-open", "size": 10},
-                    hovertemplate="%{y:,}<br>" + method.replace("%", "%%") + "<extra></extra>")
-    add_rows(label, [(est.date, est.value, est.source, method)])
+    days = [est.first_date, est.last_date, est.date]
+    fig.add_scatter(x=days, y=[round(est.fitted(d)) for d in days], mode="lines", name=label,
+                    line={"color": colour, "dash": "dot", "width": 2}, hoverinfo="skip", legendgroup="estimate")
+    fig.add_scatter(x=[est.date], y=[est.value], mode="markers", showlegend=False, legendgroup="estimate",
+                    marker={"symbol": "circle-open", "size": 11, "color": colour, "line": {"width": 2}},
+                    error_y={"type": "data", "symmetric": False, "array": [est.high - est.value],
+                             "arrayminus": [est.value - est.low], "color": colour, "thickness": 1.5, "width": 8},
+                    hovertemplate=f"{label}: %{{y:,}} ({est.low:,}–{est.high:,})<extra></extra>")
+    add_rows(label, [(est.date, est.value, ", ".join(est.sources), method)])
+    return method
 
 
-def budget_chart(lang: str, plan_total_oku: float, plan_source: str) -> Chart:
-    """Initial general-account budgets by fiscal year (gaps stay gaps) with the plan's FY2024–2026 frame."""
+def trend_method(est: TrendEstimate, name: str, lang: str) -> str:
+    """The estimate's method in one sentence, with its inputs and band."""
+    return t("trend_estimate_method", lang, area=name, n=est.points, first=fmt.date(est.first_date, lang),
+             last=fmt.date(est.last_date, lang), target=fmt.date(est.date, lang),
+             low=fmt.people(est.low, lang), high=fmt.people(est.high, lang))
+
+
+def district_estimates_sum(target: dt.date) -> int | None:
+    """Sum of the five districts' trend estimates for ``target`` (None if any district has none)."""
+    values = [trend_estimate(d.id, target) for d in districts()]
+    return None if any(v is None for v in values) else sum(v.value for v in values if v is not None)
+
+
+def _district_sum(fig: go.Figure, projection: PlanPoint, lang: str, add_rows) -> list[str]:
+    """Mark the sum of the district estimates beside the plan's projection and state the gap."""
+    total = district_estimates_sum(projection.date)
+    if total is None:
+        return []
+    label = t("series_estimate_sum", lang)
+    fig.add_scatter(x=[projection.date], y=[total], mode="markers", name=label,
+                    marker={"symbol": "x-thin-open", "size": 12, "color": "#D55E00", "line": {"width": 2}},
+                    hovertemplate=f"{label}: %{{y:,}}<extra></extra>")
+    gap = projection.value - total
+    note = t("estimate_sum_note", lang, target=fmt.date(projection.date, lang), total=fmt.people(total, lang),
+             plan=fmt.people(projection.value, lang), gap=fmt.people(abs(gap), lang),
+             direction=t("gap_below" if gap > 0 else "gap_above", lang))
+    add_rows(label, [(projection.date, total, "", note)])
+    return [note]
+
+
+@dataclass(frozen=True)
+class FiscalScale:
+    """The plan's stated fiscal scale (計画総規模) and the plan period it sits in, as plan.yaml gives them."""
+
+    total_oku: float
+    source: str
+    years: tuple[int, int]
+    plan_years: tuple[int, int]
+    revised: int
+
+    def words(self) -> dict[str, int]:
+        """Placeholders of the i18n strings that describe the scale and the plan period."""
+        return {"scale_start": self.years[0], "scale_end": self.years[1], "plan_start": self.plan_years[0],
+                "plan_end": self.plan_years[1], "revised": self.revised}
+
+
+def fiscal_scale(plan: PlanContent) -> FiscalScale:
+    """The fiscal scale key figure of ``plan`` with its fiscal years and the plan period."""
+    figure, period = plan.ward.key_figure(FISCAL_SCALE_ID), plan.ward.plan_period
+    years = figure.fiscal_years or (period.start_fy, period.end_fy)
+    return FiscalScale(float(figure.value), plan.source, years, (period.start_fy, period.end_fy), period.revised_fy)
+
+
+def budget_chart(lang: str, scale: FiscalScale) -> Chart:
+    """Initial general-account budgets by fiscal year (gaps stay gaps), settlements and notes on single bars.
+
+    The plan's fiscal scale (e.g. 5,739億円 for FY2024–2026 in total) is a different measure: it is marked as a span
+    above the bars and stated in the notes in the summary's own terms, never drawn as if it were a bar.
+    """
     figures = budget()
     initial = [b for b in figures if b.kind == "initial_budget"]
     settled = [b for b in figures if b.kind == "settlement_expenditure"]
@@ -140,26 +232,35 @@ def budget_chart(lang: str, plan_total_oku: float, plan_source: str) -> Chart:
                     hovertemplate="%{x}: %{y:,.1f}<extra></extra>")
     fig.add_scatter(x=[b.fiscal_year for b in settled], y=[b.amount_oku_yen for b in settled], mode="markers",
                     name=t("series_settlement", lang), marker={"symbol": "x", "size": 10, "color": "#D55E00"})
-    frame = fmt.oku_yen(plan_total_oku, lang)
-    fig.add_vrect(x0=2023.5, x1=2026.5, fillcolor="#E69F00", opacity=0.15, line_width=0,
-                  annotation_text=t("plan_frame_short", lang), annotation_position="top left",
-                  annotation_font_size=11)
+    amounts = {(b.fiscal_year, b.kind): b.amount_oku_yen for b in figures}
+    for note in budget_notes():
+        fig.add_annotation(x=note.fiscal_year, y=amounts[(note.fiscal_year, note.kind)], text="*", showarrow=False,
+                           yshift=10, font={"size": 16})
+    span = scale.years
+    fig.add_shape(type="line", x0=span[0] - 0.4, x1=span[1] + 0.4, y0=1.04, y1=1.04, yref="paper",
+                  line={"color": "#7a5200", "width": 2})
+    fig.add_annotation(x=span[1] + 0.4, y=1.04, yref="paper", xanchor="right", yanchor="bottom", showarrow=False,
+                       text=t("plan_scale_short", lang, **scale.words()), font={"size": 11, "color": "#7a5200"})
     years = list(range(min(b.fiscal_year for b in initial), max(b.fiscal_year for b in initial) + 1))
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years], tickangle=0,
                      range=[years[0] - 0.6, years[-1] + 0.6], title=t("axis_fiscal_year", lang))
     table = pd.DataFrame([_budget_row(b, lang) for b in figures])
     first, last = initial[0], initial[-1]
+    amount = fmt.oku_yen(scale.total_oku, lang)
     alt = t("alt_budget", lang, first_year=fmt.fiscal_year(first.fiscal_year, lang),
             last_year=fmt.fiscal_year(last.fiscal_year, lang), first=fmt.oku_yen(first.amount_oku_yen, lang),
-            last=fmt.oku_yen(last.amount_oku_yen, lang), frame=frame)
-    sources = [(sid, None) for sid in dict.fromkeys(b.source for b in figures)] + [(plan_source, None)]
+            last=fmt.oku_yen(last.amount_oku_yen, lang), frame=amount)
+    sources = [(sid, None) for sid in dict.fromkeys(b.source for b in figures)] + [(scale.source, None)]
     fig = _layout(fig, t("unit_oku_yen", lang))
-    fig.update_layout(hovermode="closest", barmode="overlay")
-    return Chart("budget-ward", t("budget_chart_title", lang), fig, table, alt, sources,
-                 notes=[t("plan_frame_label", lang, amount=frame), t("budget_gaps", lang)])
+    fig.update_layout(hovermode="closest", barmode="overlay", margin={"t": 40})
+    notes = [t("plan_scale_note", lang, amount=amount, **scale.words())]
+    notes += [f"* {fmt.fiscal_year(n.fiscal_year, lang)}: {n.text[lang]}" for n in budget_notes()]
+    notes.append(t("budget_gaps", lang))
+    return Chart("budget-ward", t("budget_chart_title", lang), fig, table, alt, sources, notes=notes)
 
 
 def _budget_row(b: BudgetFigure, lang: str) -> dict[str, object]:
+    local = next((n.text[lang] for n in budget_notes() if (n.fiscal_year, n.kind) == (b.fiscal_year, b.kind)), "")
     return {t("col_fiscal_year", lang): b.fiscal_year, t("col_kind", lang): b.kind,
             t("col_amount", lang): b.amount_oku_yen, t("col_source", lang): b.source,
-            t("col_reliability", lang): b.reliability, t("col_note", lang): b.note}
+            t("col_reliability", lang): b.reliability, t("col_note", lang): local or b.note}

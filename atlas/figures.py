@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from atlas.districts import districts
-from atlas.loading import csv_field, csv_rows
+from atlas.i18n import LANGS
+from atlas.loading import csv_field, csv_rows, read_yaml, require
 from atlas.sources import sources
 from geo.layers import DataFileError
 from geo.paths import data_dir
@@ -89,6 +90,42 @@ def latest(area: str, measure: str) -> Observation | None:
     """The most recent observation, or None."""
     found = series(area, measure)
     return found[-1] if found else None
+
+
+@dataclass(frozen=True)
+class BudgetNote:
+    """A note drawn beside one bar of the budget chart (e.g. a one-off fund transfer inside a budget)."""
+
+    fiscal_year: int
+    kind: str
+    source: str
+    text: dict[str, str]
+
+
+def budget_notes() -> tuple[BudgetNote, ...]:
+    """Notes on single budget bars, each matching a row of budget.csv (same year, kind and source)."""
+    return load_budget_notes(data_dir() / "figures" / "budget_notes.yaml")
+
+
+@cache
+def load_budget_notes(path: Path) -> tuple[BudgetNote, ...]:
+    """Budget notes from ``path`` (see :func:`budget_notes`); each must match a budget row."""
+    rows = require(read_yaml(path), "notes", path.name)
+    if not isinstance(rows, list):
+        raise DataFileError(f"{path.name}: 'notes' must be a list")
+    known = {(b.fiscal_year, b.kind, b.source) for b in budget()}
+    out = []
+    for i, row in enumerate(rows, start=1):
+        where = f"{path.name}, note {i}"
+        text = require(row, "text", where)
+        if not isinstance(text, dict) or any(not isinstance(text.get(lang), str) or not text[lang].strip()
+                                             for lang in LANGS):
+            raise DataFileError(f"{where}: 'text' must give ja, en and zh")
+        key = (require(row, "fiscal_year", where), require(row, "kind", where), require(row, "source", where))
+        if key not in known:
+            raise DataFileError(f"{where}: no row of budget.csv has fiscal_year, kind and source {key}")
+        out.append(BudgetNote(key[0], key[1], key[2], {lang: text[lang].strip() for lang in LANGS}))
+    return tuple(out)
 
 
 def budget() -> tuple[BudgetFigure, ...]:

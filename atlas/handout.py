@@ -16,28 +16,19 @@ b'%PDF-'
 from __future__ import annotations
 
 import datetime as dt
-import io
 import subprocess
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
 from types import ModuleType
 
-import matplotlib
-import matplotlib.dates as mdates
-import pandas as pd
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
-
 from atlas import formatting as fmt
-from atlas.charts import CENSUS_COLOUR, WARD_COLOUR, Chart, PlanPoint, budget_chart, population_chart
+from atlas.charts import WARD_COLOUR, Chart, FiscalScale, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import PlanContent, plan_content
 from atlas.districts import area_label, district_by_id, districts
+from atlas.handout_charts import budget_svg, population_svg
 from atlas.i18n import LANGS, t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
@@ -52,17 +43,9 @@ FONT_FAMILY = {"ja": "Noto Sans CJK JP", "en": "Noto Sans CJK JP", "zh": "Noto S
 FC_LANG = {"ja": "ja", "en": "ja", "zh": "zh-cn"}
 HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
 
-BUDGET_COLOUR = "#0072B2"
-BUDGET_SECONDARY_COLOUR = "#9ecae1"
-SETTLEMENT_COLOUR = "#D55E00"
-FRAME_COLOUR = "#E69F00"
-
-CHART_SIZE_IN = (3.35, 2.0)  # about 85 mm × 51 mm
 MAP_SIZE_PX = (280, 265)
 BASE_PT = {"ja": 9.0, "zh": 9.0, "en": 8.75}  # Latin text runs longer than CJK text
 FONT_SCALES = (1.0, 0.95, 0.9, 0.85)  # tried in turn until the page fits on one sheet
-
-_MPL_LOCK = threading.Lock()
 
 
 class HandoutError(RuntimeError):
@@ -125,109 +108,11 @@ def _plan_points(plan: PlanContent) -> tuple[PlanPoint, PlanPoint]:
     return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
 
 
-def _svg(fig: Figure, salt: str) -> str:
-    """The figure as an ``<svg>`` element (no XML prolog), with ids unique to ``salt``."""
-    buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": salt}):
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    text = buf.getvalue()
-    return text[text.index("<svg"):]
-
-
-@contextmanager
-def _chart_figure(family: list[str]) -> Iterator[Figure]:
-    """A small matplotlib Figure with the handout's style; rcParams are process-global, hence the lock."""
-    rc = {"svg.fonttype": "none", "font.family": [family[0]], "font.size": 6.5,
-          "axes.linewidth": 0.6, "xtick.major.width": 0.6, "ytick.major.width": 0.6, "lines.linewidth": 1.4,
-          "legend.fontsize": 6, "hatch.linewidth": 0.6, "axes.spines.top": False, "axes.spines.right": False}
-    with _MPL_LOCK, matplotlib.rc_context(rc):
-        yield Figure(figsize=CHART_SIZE_IN, layout="constrained")
-
-
-def _thousands(value: float, _pos: int) -> str:
-    return f"{value:,.0f}"
-
-
-def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> str:
-    """The population chart drawn from ``chart.table``: register solid, census marker, plan/estimate dashed."""
-    col = {k: t(k, lang) for k in ("col_date", "col_series", "col_value")}
-    table = chart.table.assign(_d=pd.to_datetime(chart.table[col["col_date"]]))
-
-    def rows(key: str) -> pd.DataFrame:
-        return table[table[col["col_series"]] == t(key, lang)].sort_values("_d")
-
-    with _chart_figure(family) as fig:
-        ax = fig.add_subplot()
-        reg = rows("series_register")
-        ax.plot(reg["_d"], reg[col["col_value"]], color=colour, marker="o", markersize=2.5,
-                label=t("series_register", lang))
-        census = rows("series_census")
-        if len(census):
-            ax.plot(census["_d"], census[col["col_value"]], linestyle="none", marker="D", markersize=4,
-                    color=CENSUS_COLOUR, label=t("series_census", lang))
-        base, proj = rows("series_plan_base"), rows("series_plan_projection")
-        if len(proj):
-            line = pd.concat([base, proj])
-            ax.plot(line["_d"], line[col["col_value"]], color=colour, linestyle=(0, (4, 2)), marker="o",
-                    markersize=3.5, markerfacecolor="white", label=t("series_plan_projection", lang))
-        est = rows("series_trend_estimate")
-        if len(est) and len(reg):
-            line = pd.concat([reg.tail(1), est])
-            ax.plot(line["_d"], line[col["col_value"]], color=colour, linestyle=(0, (1, 1.5)), marker="o",
-                    markersize=3.5, markerfacecolor="white", markevery=[1], label=t("series_trend_estimate", lang))
-        ax.xaxis.set_major_locator(mdates.YearLocator())
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
-        ax.set_ylabel(t("unit_people", lang))
-        ax.grid(True, color="#e6e6e6", linewidth=0.5)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False, handlelength=2.2,
-                  columnspacing=1.0)
-        return _svg(fig, "handout-population")
-
-
-def budget_svg(chart: Chart, lang: str, family: list[str]) -> str:
-    """Initial budgets by FY (secondary sources hatched, gaps empty), settlements, the FY2024–2026 frame."""
-    c_year, c_kind, c_amount, c_rel = (t(k, lang) for k in ("col_fiscal_year", "col_kind", "col_amount",
-                                                              "col_reliability"))
-    table = chart.table
-    initial = table[table[c_kind] == "initial_budget"]
-    settled = table[table[c_kind] == "settlement_expenditure"]
-    with _chart_figure(family) as fig:
-        ax = fig.add_subplot()
-        ax.axvspan(2023.5, 2026.5, color=FRAME_COLOUR, alpha=0.18, linewidth=0, zorder=0)
-        ax.text(2023.6, 0.985, t("plan_frame_short", lang), transform=ax.get_xaxis_transform(), ha="left",
-                va="top", fontsize=5.8, color="#7a5200")
-        handles = []
-        for reliability, key, colour, hatch in (("official", "series_initial_budget", BUDGET_COLOUR, None),
-                                                ("secondary", "series_initial_budget_secondary",
-                                                 BUDGET_SECONDARY_COLOUR, "////")):
-            part = initial[initial[c_rel] == reliability]
-            ax.bar(part[c_year], part[c_amount], width=0.7, color=colour, hatch=hatch,
-                   edgecolor="#1f4e79" if hatch else colour, linewidth=0.4, zorder=2)
-            handles.append(Patch(facecolor=colour, hatch=hatch, edgecolor="#1f4e79" if hatch else colour,
-                                 linewidth=0.4, label=t(key, lang)))
-        if len(settled):
-            handles.append(ax.scatter(settled[c_year], settled[c_amount], marker="x", s=14, linewidths=1.0,
-                                      color=SETTLEMENT_COLOUR, zorder=3, label=t("series_settlement", lang)))
-        years = list(range(int(initial[c_year].min()), int(initial[c_year].max()) + 1))
-        ax.set_xticks(years, [f"{y % 100:02d}" if i else str(y) for i, y in enumerate(years)])
-        ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-        ax.set_ylim(0, max(table[c_amount].max() * 1.12, 1))
-        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
-        ax.set_ylabel(t("unit_oku_yen", lang))
-        ax.set_xlabel(t("axis_fiscal_year", lang), labelpad=1)
-        ax.grid(True, axis="y", color="#e6e6e6", linewidth=0.5, zorder=0)
-        ax.set_axisbelow(True)
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False,
-                  columnspacing=1.0)
-        return _svg(fig, "handout-budget")
-
-
 @cache
-def _budget_part(lang: str, family: tuple[str, ...], folder: Path, total: float, source: str) -> tuple[Chart, str]:
+def _budget_part(lang: str, family: tuple[str, ...], folder: Path, scale: FiscalScale) -> tuple[Chart, str]:
     """The budget chart and its SVG: ward-wide, so the same for every district (``folder`` keys the cache)."""
-    chart = budget_chart(lang, total, source)
-    return chart, budget_svg(chart, lang, list(family))
+    chart = budget_chart(lang, scale)
+    return chart, budget_svg(chart, lang, list(family), scale)
 
 
 # --- HTML -----------------------------------------------------------------------------------------------
@@ -377,17 +262,17 @@ def _page(district: str | None, lang: str, generated: dt.date | None,
     plan_ref = refs.cite([(plan.source, None)])
     if info:
         dplan = plan.district(info.id)
-        subtitle = f'<div class="plan">{e(dplan.plan_name[lang])}</div>'
-        intro = (f'<div class="slogan">{e(dplan.slogan[lang])}</div>'
-                 f'<h3>{e(t("aims_heading", lang))}</h3><p>{e(dplan.aims[lang])} '
+        subtitle = f'<div class="plan">{e(dplan.plan_name.shown(lang))}</div>'
+        intro = (f'<div class="slogan">{e(dplan.slogan.shown(lang))}</div>'
+                 f'<h3>{e(t("aims_heading", lang))}</h3><p>{e(dplan.aims.shown(lang))} '
                  f'<span class="tiny">{plan_ref}</span></p>')
     else:
         ward = plan.ward
         period = ward.plan_period
-        subtitle = f'<div class="plan">{e(ward.cover_title[lang])}</div>'
+        subtitle = f'<div class="plan">{e(ward.cover_title.shown(lang))}</div>'
         label = t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy)
-        intro = (f'<h3>{e(t("vision_heading", lang))}</h3><div class="slogan">{e(ward.vision[lang])}</div>'
-                 f'<p><b>{e(period.text[lang])}</b>{colon}{e(label)} <span class="tiny">{plan_ref}</span></p>')
+        intro = (f'<h3>{e(t("vision_heading", lang))}</h3><div class="slogan">{e(ward.vision.shown(lang))}</div>'
+                 f'<p><b>{e(period.text.shown(lang))}</b>{colon}{e(label)} <span class="tiny">{plan_ref}</span></p>')
     note_key = "unofficial_translation" if plan.is_unofficial(lang) else "official_text"
     note = f'<div class="note">{e(t(note_key, lang))}</div>'
 
@@ -420,15 +305,15 @@ def _page(district: str | None, lang: str, generated: dt.date | None,
     # charts
     base, projection = _plan_points(plan)
     pop = population_chart(district, lang, base, projection)
-    frame = plan.ward.key_figure("plan_budget_fy2024_2026")
-    bud, bud_svg = _budget_part(lang, tuple(stack), data_dir(), float(frame.value), plan.source)
+    bud, bud_svg = _budget_part(lang, tuple(stack), data_dir(), fiscal_scale(plan))
     pop_refs = refs.cite(pop.sources + [(plan.source, None)] if info else pop.sources)
     bud_refs = refs.cite(bud.sources)
     bud_notes = list(bud.notes) + ([t("budget_no_district", lang)] if info else [])
     charts_html = (
         '<table class="layout"><tr>'
         f'<td class="chart"><h3>{e(pop.title)}</h3>{population_svg(pop, accent, lang, stack)}'
-        f'<p class="tiny">{e(pop.alt_text)} {pop_refs}</p></td><td class="gap"></td>'
+        f'<p class="tiny">{" ".join(e(_sentence(n, lang)) for n in pop.notes)} {pop_refs}</p></td>'
+        '<td class="gap"></td>'
         f'<td class="chart"><h3>{e(bud.title)}</h3>{bud_svg}'
         f'<p class="tiny">{" ".join(e(_sentence(n, lang)) for n in bud_notes)} {bud_refs}</p></td>'
         "</tr></table>"

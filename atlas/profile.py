@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from atlas import formatting as fmt
+from atlas.charts import fiscal_scale
 from atlas.content import plan_content
 from atlas.districts import district_by_id, districts
 from atlas.figures import latest, series
@@ -67,9 +68,12 @@ def _plan_figures(lang: str) -> list[FigureLine]:
     plan = plan_content()
     ward = plan.ward
     base, proj = ward.key_figure("population_2024"), ward.key_figure("population_projection_2027")
-    frame = ward.key_figure("plan_budget_fy2024_2026")
+    scale = fiscal_scale(plan)
+    # The projection's date is its target, not a data date: its source line carries the plan's own date.
     return [
         FigureLine(t("fig_plan_population", lang), fmt.people(int(base.value), lang), ((plan.source, base.date),)),
-        FigureLine(t("fig_plan_projection", lang), fmt.people(int(proj.value), lang), ((plan.source, proj.date),)),
-        FigureLine(t("fig_plan_budget", lang), fmt.oku_yen(frame.value, lang), ((plan.source, None),)),
+        FigureLine(t("fig_plan_projection", lang, date=fmt.date(proj.date, lang)), fmt.people(int(proj.value), lang),
+                   ((plan.source, None),)),
+        FigureLine(t("fig_plan_budget", lang, **scale.words()), fmt.oku_yen(scale.total_oku, lang),
+                   ((plan.source, None),)),
     ]

@@ -77,8 +77,8 @@ def _lead(text: str) -> None:
     st.markdown(f'<div class="slide-lead">{html.escape(text)}</div>', unsafe_allow_html=True)
 
 
-def _body(text: str) -> None:
-    paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+def _body(paragraphs: list[str]) -> None:
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     st.markdown(f'<div class="slide-body">{paras}</div>', unsafe_allow_html=True)
 
 
@@ -88,7 +88,7 @@ def slide_title() -> None:
     text_col, map_col = st.columns([1, 1], gap="large")
     with text_col:
         _title(_name())
-        _lead(plan.district(district()).slogan[lang()] if district() else plan.ward.vision[lang()])
+        _lead(plan.district(district()).slogan.shown(lang()) if district() else plan.ward.vision.shown(lang()))
         source_lines([(plan.source, None)], lang())
     with map_col:
         office = branch_office(district())
@@ -104,11 +104,11 @@ def slide_aims() -> None:
     if district():
         dplan = plan.district(district())
         _title(t("aims_heading", lang()))
-        _lead(dplan.plan_name[lang()])
-        _body(dplan.aims[lang()])
+        _lead(dplan.plan_name.shown(lang()))
+        _body(dplan.aims.paragraphs(lang()))
     else:
         _title(t("priority_issues_heading", lang()))
-        items = "".join(f"<li>{html.escape(i.title[lang()])}</li>" for i in plan.ward.priority_issues)
+        items = "".join(f"<li>{html.escape(i.title.shown(lang()))}</li>" for i in plan.ward.priority_issues)
         st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
     source_lines([(plan.source, None)], lang())
 
@@ -119,6 +119,7 @@ def slide_population() -> None:
     chart = cached_population_chart(district(), lang())
     figure = go.Figure(chart.figure).update_layout(height=CHART_HEIGHT, font={"size": 16})
     st.plotly_chart(figure, key="slide-population", config={"displayModeBar": False})
+    st.caption(" ".join(chart.notes))
     source_lines(chart.sources, lang(), fold_after=2)
 
 
@@ -153,7 +154,7 @@ def slide_take_part() -> None:
     if office is not None:
         _lead(f"{office_label(office, lang())} — {office.address_ja}")
     intro = plan.ward.district_plans_intro
-    _body(f"{intro.title[lang()]}\n\n{intro.text[lang()]}")
+    _body([intro.title.shown(lang()), *intro.text.paragraphs(lang())])
     source_lines([(OFFICE_SOURCE, None), (plan.source, None)], lang())
     page_link("plan", t("open_plan_page", lang()))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.charts import Chart, PlanPoint, budget_chart, population_chart
+from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
 from atlas.i18n import t
 from components.chart_card import chart_card
@@ -27,9 +27,7 @@ def cached_population_chart(district: str | None, lang: str) -> Chart:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def cached_budget_chart(lang: str) -> Chart:
     """The budget chart with the plan frame (one per language; callers must not mutate it)."""
-    plan = plan_content()
-    frame = plan.ward.key_figure("plan_budget_fy2024_2026")
-    return budget_chart(lang, float(frame.value), plan.source)
+    return budget_chart(lang, fiscal_scale(plan_content()))
 
 
 def profile_charts(district: str | None, lang: str) -> None:

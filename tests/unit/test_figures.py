@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from atlas import formatting as fmt
-from atlas.charts import PlanPoint, budget_chart, population_chart
 from atlas.districts import districts
-from atlas.estimates import trend_estimate
 from atlas.figures import budget, latest, load_budget, load_population, population, series
 from atlas.offices import branch_office, offices
 from atlas.profile import key_figures
@@ -21,8 +19,6 @@ from geo.paths import DATA_DIR, DEFAULT_SHARED
 from tools import build_figures
 
 SLUGS = [d.id for d in districts()]
-BASE = PlanPoint(dt.date(2024, 1, 1), 266306, "basic-plan-summary-2024-zh")
-PROJECTION = PlanPoint(dt.date(2027, 1, 1), 282317, "basic-plan-summary-2024-zh")
 
 
 def test_every_row_has_a_resolving_source() -> None:
@@ -95,19 +91,6 @@ def test_missing_figures_file_is_named(figures_copy: Path) -> None:
         load_budget(figures_copy / "budget.csv")
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_trend_estimate_applies_the_current_share(slug: str) -> None:
-    est = trend_estimate(slug, PROJECTION)
-    mine, ward = latest(slug, "population"), latest("ward", "population")
-    assert est.share_date == mine.date == ward.date
-    assert est.value == round(mine.value / ward.value * PROJECTION.value)
-
-
-def test_trend_estimates_add_up_to_the_projection() -> None:
-    total = sum(trend_estimate(s, PROJECTION).value for s in SLUGS)
-    assert abs(total - PROJECTION.value) <= len(SLUGS)
-
-
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
     [(5739, "ja", "5,739億円"), (5739, "zh", "5,739亿日元"), (5739, "en", "¥573.9 billion"),
@@ -122,35 +105,6 @@ def test_dates_and_people_per_locale() -> None:
     expected = ("2027年1月1日", "2027年1月1日", "1 Jan 2027")
     assert (fmt.date(day, "ja"), fmt.date(day, "zh"), fmt.date(day, "en")) == expected
     assert (fmt.people(282317, "zh"), fmt.people(282317, "en")) == ("282,317人", "282,317")
-
-
-def test_ward_population_chart_draws_the_projection_dashed() -> None:
-    chart = population_chart(None, "en", BASE, PROJECTION)
-    dashed = [tr for tr in chart.figure.data if tr.line and tr.line.dash == "dash"]
-    assert len(dashed) == 1 and list(dashed[0].y) == [BASE.value, PROJECTION.value]
-    assert "282,317" in chart.alt_text
-    register = series("ward", "population")
-    assert len(chart.table) == len(register) + 3  # register + census + plan base + projection
-    assert {sid for sid, _ in chart.sources} >= {o.source for o in register} | {PROJECTION.source}
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_district_chart_labels_its_estimate_as_derived(slug: str) -> None:
-    chart = population_chart(slug, "en", BASE, PROJECTION)
-    names = [tr.name for tr in chart.figure.data]
-    assert "Trend estimate (derived)" in names
-    estimate = next(tr for tr in chart.figure.data if tr.name == "Trend estimate (derived)")
-    assert "share of the ward" in estimate.hovertemplate
-    assert all(tr.name != "Basic Plan projection" for tr in chart.figure.data)
-
-
-def test_budget_chart_marks_secondary_sources_and_the_plan_frame() -> None:
-    chart = budget_chart("zh", 5739, "basic-plan-summary-2024-zh")
-    secondary = next(tr for tr in chart.figure.data if "二手" in tr.name)
-    assert sorted(secondary.x) == sorted(b.fiscal_year for b in budget()
-                                         if b.kind == "initial_budget" and b.reliability == "secondary")
-    assert any("5,739亿日元" in note for note in chart.notes)
-    assert len(chart.table) == len(budget())
 
 
 @pytest.mark.parametrize("slug", [None, *SLUGS])
