@@ -1,228 +1,49 @@
-"""Texts of the Basic Plan summary (``data/content/plan.yaml``): ward-wide sections and the five district plans.
+"""Load and validate the Basic Plan texts (``data/content/plan.yaml``): ward-wide sections and the five district plans.
 
-``zh`` is the official Chinese edition copied verbatim; ``ja`` and ``en`` are unofficial translations.
-Errors name the file and the item, e.g. ``plan.yaml, ward.priority_issues[3].title: missing 'en'``
-(list indexes count from 0).
+The plan is the city's Japanese publication; ``zh`` is its Chinese summary edition copied verbatim. Every text
+records per language where its wording comes from (``origin``): a source id in ``sources.yaml`` of the city's own
+publication, or ``ours`` for this dashboard's translation. Errors name the file and the item, e.g.
+``plan.yaml, ward.priority_issues[3].title: missing 'en'`` (list indexes count from 0).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from atlas.content_models import (
+    OURS,
+    ChildrenSurvey,
+    DistrictPlan,
+    Forum,
+    Initiative,
+    KeyFigure,
+    MayorMessage,
+    Measure,
+    Participation,
+    Picture,
+    PlanContent,
+    PlanPeriod,
+    PolicyArea,
+    PriorityIssue,
+    Section,
+    Text,
+    Ward,
+)
 from atlas.districts import districts
 from atlas.i18n import LANGS
 from atlas.loading import read_yaml
+from atlas.sources import sources
 from geo.layers import DataFileError
 from geo.paths import data_dir
 
+__all__ = ["OURS", "PlanContent", "Text", "is_unofficial", "plan_content"]
+ORIGIN = "origin"
+
 PRIORITY_ISSUES = 8
 POLICY_AREAS = 4
-
-
-@dataclass(frozen=True)
-class Text(Mapping[str, str]):
-    """One text in every language; read it like a dict: ``text["zh"]``, ``text.get(lang)``."""
-
-    zh: str
-    ja: str
-    en: str
-
-    def __getitem__(self, lang: str) -> str:
-        if lang not in LANGS:
-            raise KeyError(lang)
-        return getattr(self, lang)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LANGS)
-
-    def __len__(self) -> int:
-        return len(LANGS)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A heading with its body (paragraphs separated by a blank line)."""
-
-    title: Text
-    text: Text
-
-
-@dataclass(frozen=True)
-class MayorMessage:
-    """The mayor's message on the purpose of the revision."""
-
-    title: Text
-    author: Text
-    text: Text
-    date: str
-
-
-@dataclass(frozen=True)
-class PlanPeriod:
-    """Fiscal years the plan covers and the year it was revised."""
-
-    start_fy: int
-    end_fy: int
-    revised_fy: int
-    text: Text
-
-
-@dataclass(frozen=True)
-class PriorityIssue:
-    """One of the eight 重点課題."""
-
-    n: int
-    title: Text
-    summary: Text
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A highlighted measure of a policy area."""
-
-    title: Text
-    text: Text
-
-
-@dataclass(frozen=True)
-class PolicyArea:
-    """One of the four policy areas (Ⅰ–Ⅳ); ``scope`` is None where the summary gives none."""
-
-    id: str
-    numeral: str
-    name: Text
-    scope: Text | None
-    summary: Text
-    initiatives: tuple[Measure, ...]
-
-
-@dataclass(frozen=True)
-class Forum:
-    """The residents' forum and its counts."""
-
-    name: Text
-    text: Text
-    participants: int
-    meetings: int
-    fields: int
-    proposals: int
-
-
-@dataclass(frozen=True)
-class Picture:
-    """One picture of the future city from the children's survey."""
-
-    title: Text
-    points: tuple[Text, ...]
-
-
-@dataclass(frozen=True)
-class ChildrenSurvey:
-    """The children's questionnaire survey and its six pictures."""
-
-    name: Text
-    text: Text
-    pictures: tuple[Picture, ...]
-
-
-@dataclass(frozen=True)
-class Participation:
-    """How residents took part in the revision."""
-
-    intro: Section
-    forum: Forum
-    children_survey: ChildrenSurvey
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """A number printed in the summary; ``date`` or ``period`` says when it applies."""
-
-    id: str
-    value: int | float
-    unit: str
-    label: Text
-    date: dt.date | None = None
-    period: str | None = None
-    projected: bool = False
-
-
-@dataclass(frozen=True)
-class Ward:
-    """The ward-wide sections of the summary."""
-
-    cover_title: Text
-    revision_aims: tuple[Text, ...]
-    mayor_message: MayorMessage
-    revision_focus: Section
-    what_is_plan: Text
-    plan_period: PlanPeriod
-    vision: Text
-    vision_note: Text
-    city_goals: tuple[Text, ...]
-    priority_issues: tuple[PriorityIssue, ...]
-    priority_issues_note: Text
-    policy_areas_note: Text
-    policy_areas: tuple[PolicyArea, ...]
-    participation: Participation
-    sdgs: Text
-    district_plans_intro: Section
-    full_plan_note: Text
-    closing: Text
-    key_figures: tuple[KeyFigure, ...]
-
-    def key_figure(self, figure_id: str) -> KeyFigure:
-        """The key figure with id ``figure_id`` (KeyError if none)."""
-        for figure in self.key_figures:
-            if figure.id == figure_id:
-                return figure
-        raise KeyError(figure_id)
-
-
-@dataclass(frozen=True)
-class Initiative:
-    """A district project, with the id of the source it comes from."""
-
-    title: Text
-    source: str
-
-
-@dataclass(frozen=True)
-class DistrictPlan:
-    """One 地区版計画 (district plan)."""
-
-    slug: str
-    plan_name: Text
-    slogan: Text
-    aims: Text
-    initiatives: tuple[Initiative, ...]
-
-
-@dataclass(frozen=True)
-class PlanContent:
-    """Everything in plan.yaml, validated."""
-
-    source: str
-    official_lang: str
-    unofficial_langs: tuple[str, ...]
-    ward: Ward
-    districts: tuple[DistrictPlan, ...]
-
-    def district(self, slug: str) -> DistrictPlan:
-        """The plan of district ``slug`` (KeyError if unknown)."""
-        for plan in self.districts:
-            if plan.slug == slug:
-                return plan
-        raise KeyError(slug)
-
-    def is_unofficial(self, lang: str) -> bool:
-        """True if the texts in ``lang`` are our translation, not the city's wording."""
-        return lang in self.unofficial_langs
 
 
 def plan_content() -> PlanContent:
@@ -231,15 +52,16 @@ def plan_content() -> PlanContent:
 
 
 def is_unofficial(lang: str) -> bool:
-    """True if plan texts in ``lang`` are unofficial translations (ja, en)."""
+    """True if any plan text in ``lang`` is our translation (ja, en)."""
     return plan_content().is_unofficial(lang)
 
 
 class _Node:
     """A YAML value and where it sits in the file, for error messages."""
 
-    def __init__(self, value: Any, file: str, path: str = "") -> None:
+    def __init__(self, value: Any, file: str, path: str = "", collected: list[Text] | None = None) -> None:
         self.value, self.file, self.path = value, file, path
+        self.collected = collected if collected is not None else []  # every Text read below this node, shared
 
     def fail(self, message: str) -> DataFileError:
         return DataFileError(f"{self.file}, {self.path}: {message}" if self.path else f"{self.file}: {message}")
@@ -252,12 +74,12 @@ class _Node:
             raise self.fail("expected a mapping")
         if self.value.get(key) in (None, ""):
             raise self.fail(f"missing '{key}'")
-        return _Node(self.value[key], self.file, f"{self.path}.{key}" if self.path else key)
+        return _Node(self.value[key], self.file, f"{self.path}.{key}" if self.path else key, self.collected)
 
     def items(self) -> list[_Node]:
         if not isinstance(self.value, list):
             raise self.fail("expected a list")
-        return [_Node(v, self.file, f"{self.path}[{i}]") for i, v in enumerate(self.value)]
+        return [_Node(v, self.file, f"{self.path}[{i}]", self.collected) for i, v in enumerate(self.value)]
 
     def as_str(self) -> str:
         if not isinstance(self.value, str | int | float) or isinstance(self.value, bool):
@@ -277,14 +99,32 @@ class _Node:
     def text(self) -> Text:
         if not isinstance(self.value, dict):
             raise self.fail("expected a map of " + ", ".join(LANGS))
-        extra = sorted(set(map(str, self.value)) - set(LANGS))
+        extra = sorted(set(map(str, self.value)) - set(LANGS) - {ORIGIN})
         if extra:
             raise self.fail(f"unknown language(s) {extra}")
         for lang in LANGS:
             value = self.value.get(lang)
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"missing '{lang}'")
-        return Text(**{lang: self.value[lang].strip() for lang in LANGS})
+        text = Text(**{lang: self.value[lang].strip() for lang in LANGS}, origins=self._origins())
+        self.collected.append(text)
+        return text
+
+    def _origins(self) -> tuple[str, ...]:
+        """Per language: a source id of the city's own wording, or 'ours' (our translation)."""
+        origin = self[ORIGIN]
+        if not isinstance(origin.value, dict) or set(map(str, origin.value)) != set(LANGS):
+            raise origin.fail(f"expected a map of {', '.join(LANGS)} to a source id or '{OURS}'")
+        known = sources()
+        out = []
+        for lang in LANGS:
+            value = origin.value[lang]
+            if value == OURS and lang == "zh":
+                raise origin.fail("zh is the city's Chinese edition; it cannot be 'ours'")
+            if value != OURS and value not in known:
+                raise origin.fail(f"'{lang}: {value}' is neither '{OURS}' nor a source id in sources.yaml")
+            out.append(str(value))
+        return tuple(out)
 
     def texts(self) -> tuple[Text, ...]:
         return tuple(item.text() for item in self.items())
@@ -294,17 +134,11 @@ class _Node:
 def load_plan_content(path: Path, slugs: tuple[str, ...]) -> PlanContent:
     """Plan texts from ``path``; ``slugs`` are the district ids the file must cover (see :func:`plan_content`)."""
     root = _Node(read_yaml(path), path.name)
-    official = root["official_lang"].as_str()
-    unofficial = tuple(n.as_str() for n in root["unofficial_langs"].items())
-    if official not in LANGS or set(unofficial) != set(LANGS) - {official}:
-        raise root.fail(f"official_lang and unofficial_langs must split {list(LANGS)}")
-    return PlanContent(
-        source=root["source"].as_str(),
-        official_lang=official,
-        unofficial_langs=unofficial,
-        ward=_ward(root["ward"]),
-        districts=_districts(root["districts"], slugs),
-    )
+    source = root["source"].as_str()
+    if source not in sources():
+        raise root["source"].fail(f"'{source}' is not a source id in sources.yaml")
+    ward, plans = _ward(root["ward"]), _districts(root["districts"], slugs)
+    return PlanContent(source=source, ward=ward, districts=plans, texts=tuple(root.collected))
 
 
 def _ward(node: _Node) -> Ward:

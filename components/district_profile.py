@@ -32,16 +32,16 @@ def profile_header(district: str | None, lang: str) -> None:
     translation_flag(lang)
     if district:
         dplan = plan.district(district)
-        st.markdown(f"<small>{md_escape(dplan.plan_name[lang])}</small>", unsafe_allow_html=True)
-        st.markdown(f"> **{md_escape(dplan.slogan[lang])}**")
+        st.markdown(f"<small>{md_escape(dplan.plan_name.shown(lang))}</small>", unsafe_allow_html=True)
+        st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
         st.markdown(f"**{t('aims_heading', lang)}**")
-        st.markdown(md_escape(dplan.aims[lang]))
+        st.markdown(md_escape(dplan.aims.shown(lang)))
     else:
         ward = plan.ward
         st.markdown(f"**{t('vision_heading', lang)}**")
-        st.markdown(f"> **{md_escape(ward.vision[lang])}**")
+        st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
         period = ward.plan_period
-        st.caption(t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy))
+        st.caption(period.caption(lang))
     source_lines([(plan.source, None)], lang)
     page_link("plan", t("open_plan_page", lang))
 
@@ -78,19 +78,19 @@ def initiatives(district: str | None, lang: str) -> None:
         st.markdown(f"#### {t('district_initiatives_heading', lang)}")
         if own:
             for item in own:
-                st.markdown(f"- {md_escape(item.title[lang])}")
+                st.markdown(f"- {md_escape(item.title.shown(lang))}")
                 source_lines([(item.source, None)], lang)
         else:
             st.info(t("no_district_projects", lang))
     else:
         st.markdown(f"#### {t('priority_issues_heading', lang)}")
-        st.markdown("\n".join(f"{i.n}. **{md_escape(i.title[lang])}** — {md_escape(i.summary[lang])}"
+        st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
                               for i in plan.ward.priority_issues))
     st.markdown(f"#### {t('ward_initiatives_heading', lang)}")
     for area in plan.ward.policy_areas:
-        scope = f" ({md_escape(area.scope[lang])})" if area.scope else ""
-        with st.expander(f"{area.numeral} {area.name[lang]}{scope}"):
-            st.markdown(md_escape(area.summary[lang]))
+        scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
+        with st.expander(f"{area.numeral} {area.name.shown(lang)}{scope}"):
+            st.markdown(md_escape(area.summary.shown(lang)))
             for item in area.initiatives:
-                st.markdown(f"- **{md_escape(item.title[lang])}** — {md_escape(item.text[lang])}")
+                st.markdown(f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}")
     source_lines([(plan.source, None)], lang)

@@ -1,4 +1,4 @@
-"""The Basic Plan on one page, from data/content/plan.yaml (seed texts; ja/en flagged unofficial)."""
+"""The Basic Plan on one page, from data/content/plan.yaml; our translations carry their mark (Text.shown)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from components.state import select_district
 
 
 def _paragraphs(text: Text, lang: str) -> None:
-    for para in text[lang].split("\n\n"):
+    for para in text.paragraphs(lang):
         st.markdown(md_escape(para))
 
 
@@ -35,22 +35,24 @@ def plan_overview(lang: str) -> None:
     st.title(t("plan_page_heading", lang))
     page_link("map", t("back_to_map", lang))
     translation_flag(lang)
-    st.markdown(f"### {md_escape(ward.cover_title[lang])}")
-    st.markdown(f"> **{md_escape(ward.vision[lang])}**")
+    st.markdown(f"### {md_escape(ward.cover_title.shown(lang))}")
+    st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
     _paragraphs(ward.vision_note, lang)
     period = ward.plan_period
-    st.caption(t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy))
+    st.caption(period.caption(lang))
     _paragraphs(ward.what_is_plan, lang)
     cols = st.columns(len(ward.key_figures))
     for col, fig in zip(cols, ward.key_figures, strict=True):
         value = fmt.oku_yen(fig.value, lang) if fig.unit == "oku_yen" else fmt.people(int(fig.value), lang)
         when = fmt.date(fig.date, lang) if fig.date else _period(fig.period or "", lang)
-        col.metric(fig.label[lang], value)
+        col.metric(fig.label.shown(lang), value)
         col.caption(when)
     source_lines([(plan.source, None)], lang)
     st.markdown(f"#### {t('plan_revision_heading', lang)}")
-    st.markdown("\n".join(f"- {md_escape(aim[lang])}" for aim in ward.revision_aims))
-    with st.expander(f"{ward.mayor_message.title[lang]} — {ward.mayor_message.author[lang]}"):
+    st.markdown(f"**{md_escape(ward.revision_focus.title.shown(lang))}**")
+    _paragraphs(ward.revision_focus.text, lang)
+    st.markdown("\n".join(f"- {md_escape(aim.shown(lang))}" for aim in ward.revision_aims))
+    with st.expander(f"{ward.mayor_message.title.shown(lang)} — {ward.mayor_message.author.shown(lang)}"):
         _paragraphs(ward.mayor_message.text, lang)
         st.caption(ward.mayor_message.date)
 
@@ -60,7 +62,7 @@ def city_goals(lang: str) -> None:
     st.markdown(f"## {t('city_goals_heading', lang)}")
     cols = st.columns(2)
     for i, goal in enumerate(plan_content().ward.city_goals):
-        cols[i % 2].info(goal[lang])
+        cols[i % 2].info(goal.shown(lang))
 
 
 def priority_issues(lang: str) -> None:
@@ -71,8 +73,8 @@ def priority_issues(lang: str) -> None:
     cols = st.columns(2)
     for i, issue in enumerate(ward.priority_issues):
         with cols[i % 2].container(border=True):
-            st.markdown(f"**{issue.n}. {md_escape(issue.title[lang])}**")
-            st.markdown(md_escape(issue.summary[lang]))
+            st.markdown(f"**{issue.n}. {md_escape(issue.title.shown(lang))}**")
+            st.markdown(md_escape(issue.summary.shown(lang)))
 
 
 def policy_areas(lang: str) -> None:
@@ -82,22 +84,22 @@ def policy_areas(lang: str) -> None:
     _paragraphs(ward.policy_areas_note, lang)
     cols = st.columns(2)
     for i, area in enumerate(ward.policy_areas):
-        scope = f" ({md_escape(area.scope[lang])})" if area.scope else ""
+        scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
         with cols[i % 2].container(border=True):
-            st.markdown(f"### {area.numeral} {md_escape(area.name[lang])}{scope}")
-            st.markdown(md_escape(area.summary[lang]))
+            st.markdown(f"### {area.numeral} {md_escape(area.name.shown(lang))}{scope}")
+            st.markdown(md_escape(area.summary.shown(lang)))
             for item in area.initiatives:
-                st.markdown(f"**{md_escape(item.title[lang])}**  \n{md_escape(item.text[lang])}")
+                st.markdown(f"**{md_escape(item.title.shown(lang))}**  \n{md_escape(item.text.shown(lang))}")
 
 
 def participation(lang: str) -> None:
     """The citizens' forum with its counts and the children's survey with its six pictures."""
     part = plan_content().ward.participation
     st.markdown(f"## {t('participation_heading', lang)}")
-    st.markdown(f"**{md_escape(part.intro.title[lang])}**")
+    st.markdown(f"**{md_escape(part.intro.title.shown(lang))}**")
     _paragraphs(part.intro.text, lang)
     forum = part.forum
-    st.markdown(f"### {md_escape(forum.name[lang])}")
+    st.markdown(f"### {md_escape(forum.name.shown(lang))}")
     a, b, c, d = st.columns(4)
     a.metric(t("forum_participants", lang), fmt.people(forum.participants, lang))
     b.metric(t("forum_meetings", lang), f"{forum.meetings}")
@@ -105,14 +107,14 @@ def participation(lang: str) -> None:
     d.metric(t("forum_proposals", lang), f"{forum.proposals}")
     _paragraphs(forum.text, lang)
     survey = part.children_survey
-    st.markdown(f"### {md_escape(survey.name[lang])}")
+    st.markdown(f"### {md_escape(survey.name.shown(lang))}")
     _paragraphs(survey.text, lang)
     st.markdown(f"**{t('children_pictures_heading', lang)}**")
     cols = st.columns(3)
     for i, pic in enumerate(survey.pictures):
         with cols[i % 3].container(border=True):
-            st.markdown(f"**{md_escape(pic.title[lang])}**")
-            st.markdown("\n".join(f"- {md_escape(p[lang])}" for p in pic.points))
+            st.markdown(f"**{md_escape(pic.title.shown(lang))}**")
+            st.markdown("\n".join(f"- {md_escape(p.shown(lang))}" for p in pic.points))
 
 
 def sdgs_and_districts(lang: str) -> None:
@@ -122,16 +124,16 @@ def sdgs_and_districts(lang: str) -> None:
     st.markdown(f"## {t('sdgs_heading', lang)}")
     _paragraphs(ward.sdgs, lang)
     st.markdown(f"## {t('district_plans_heading', lang)}")
-    st.markdown(f"**{md_escape(ward.district_plans_intro.title[lang])}**")
+    st.markdown(f"**{md_escape(ward.district_plans_intro.title.shown(lang))}**")
     _paragraphs(ward.district_plans_intro.text, lang)
     for d in districts():
         dplan = plan.district(d.id)
         left, right = st.columns([3, 1])
-        left.markdown(f"**{md_escape(d.name(lang))}** — {md_escape(dplan.slogan[lang])}")
+        left.markdown(f"**{md_escape(d.name(lang))}** — {md_escape(dplan.slogan.shown(lang))}")
         right.button(t("open_district", lang, district=d.name(lang)), key=f"open-{d.id}",
                      on_click=_open_district, args=(d.id,))
-    st.caption(ward.full_plan_note[lang])
-    st.markdown(f"> {md_escape(ward.closing[lang])}")
+    st.caption(ward.full_plan_note.shown(lang))
+    st.markdown(f"> {md_escape(ward.closing.shown(lang))}")
     source_lines([(plan.source, None)], lang)
 
 

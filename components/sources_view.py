@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from atlas import formatting as fmt
+from atlas.districts import area_label, districts
+from atlas.estimates import backtest
 from atlas.i18n import t
 from atlas.sources import sources
 from components.markdown import md_escape, md_with_links
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
+
+
+def backtest_table(lang: str) -> None:
+    """How our linear-trend district estimates did when fitted on earlier data (see atlas.estimates)."""
+    checks = [c for c in (backtest(a) for a in (*(d.id for d in districts()), "ward")) if c is not None]
+    if not checks:
+        return
+    st.markdown(f"## {t('backtest_heading', lang)}")
+    st.markdown(md_escape(t("backtest_intro", lang, fitted_to=fmt.date(checks[0].fitted_to, lang),
+                            checked=fmt.date(checks[0].checked, lang))))
+    rows = [{t("col_area", lang): area_label(None if c.area == "ward" else c.area, lang),
+             t("col_date", lang): f"{c.fitted_to.isoformat()} → {c.checked.isoformat()}",
+             t("col_predicted", lang): f"{c.predicted:,}", t("col_actual", lang): f"{c.actual:,}",
+             t("col_error", lang): f"{c.error:+,}", t("col_error_share", lang): f"{c.error_share * 100:+.2f}%",
+             t("col_band", lang): f"{c.low:,} – {c.high:,}",
+             t("col_within_band", lang): t("answer_yes" if c.within_band else "answer_no", lang)} for c in checks]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def sources_view(lang: str) -> None:
@@ -21,7 +41,8 @@ def sources_view(lang: str) -> None:
     for src in sources().values():
         with st.container(border=True):
             st.markdown(f"**[{md_escape(src.titles[lang])}]({src.url})**")
-            date = fmt.date(src.reference_date, lang) if src.reference_date else t("date_not_stated", lang)
+            date = (fmt.date(src.reference_date, lang) if src.reference_date
+                    else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
             st.markdown(
                 f"{t('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
                 f"{t('source_date', lang)}: {date}  \n"
@@ -30,6 +51,7 @@ def sources_view(lang: str) -> None:
             )
             if src.derivation:
                 st.caption(f"{t('source_derivation', lang)}: {src.derivation}")
+    backtest_table(lang)
     st.markdown(f"## {t('downloads_heading', lang)}")
     for rel in DOWNLOADS:
         path = data_dir() / rel

@@ -29,7 +29,8 @@ def test_every_catalog_has_the_english_keys() -> None:
 def test_source_label_names_title_publisher_and_date() -> None:
     label = sources()["estat-boundaries-2020"].label("en")
     assert "e-Stat" in label and "1 Oct 2020" in label
-    assert sources()["minato-chise"].label("ja").endswith("日付の記載なし）")
+    chise = sources()["minato-chise"]
+    assert chise.reference_date is None and chise.label("ja").endswith(f"{chise.date_notes['ja']}）")
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def texts(value: Any, where: str) -> Iterator[tuple[str, Text]]:
 def test_real_file_loads() -> None:
     plan = plan_content()
     assert plan.source == "basic-plan-summary-2024-zh"
-    assert plan.official_lang == "zh"
+    assert all(text.origin("zh") == plan.source for text in plan.texts)
     assert [d.slug for d in plan.districts] == [d.id for d in districts()]
     assert plan.district("takanawa").plan_name["zh"] == "高轮地区版计划"
     assert plan.district("shiba").slogan.get("zh") == "“芝”：人与地区密切相连，创造心动未来的城市"
@@ -73,7 +73,8 @@ def test_eight_issues_and_four_areas() -> None:
     ward = plan_content().ward
     assert [i.n for i in ward.priority_issues] == list(range(1, 9))
     assert ward.priority_issues[0].title["zh"] == "创建充满希望的“生机活力都市”"
-    assert [a.id for a in ward.policy_areas] == ["vitality", "appeal", "nurture", "realisation"]
+    # Ⅰ is 魅力城市 (城市建设、环境), Ⅱ 活力城市 (社区、产业): the Chinese edition's layout and the city's field order
+    assert [a.id for a in ward.policy_areas] == ["appeal", "vitality", "nurture", "realisation"]
     assert [a.numeral for a in ward.policy_areas] == ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"]
     assert all(len(a.initiatives) == 2 for a in ward.policy_areas)
     assert len(ward.revision_aims) == 4 and len(ward.city_goals) == 4
@@ -131,7 +132,20 @@ def missing_district(doc: dict) -> None:
 
 
 def initiative_without_source(doc: dict) -> None:
-    doc["districts"]["shiba"]["initiatives"] = [{"title": {"zh": "一", "ja": "一", "en": "one"}}]
+    origin = {"zh": "basic-plan-summary-2024-zh", "ja": "ours", "en": "ours"}
+    doc["districts"]["shiba"]["initiatives"] = [{"title": {"zh": "一", "ja": "一", "en": "one", "origin": origin}}]
+
+
+def text_without_origin(doc: dict) -> None:
+    del doc["ward"]["vision"]["origin"]
+
+
+def chinese_marked_ours(doc: dict) -> None:
+    doc["ward"]["closing"]["origin"]["zh"] = "ours"
+
+
+def origin_not_a_source(doc: dict) -> None:
+    doc["ward"]["sdgs"]["origin"]["ja"] = "somebody-said-so"
 
 
 def misnumbered_issue(doc: dict) -> None:
@@ -152,6 +166,9 @@ def three_areas(doc: dict) -> None:
         (initiative_without_source, "districts.shiba.initiatives[0]: missing 'source'"),
         (misnumbered_issue, "ward.priority_issues[2]: n is 9"),
         (three_areas, "ward.policy_areas: expected 4"),
+        (text_without_origin, "ward.vision: missing 'origin'"),
+        (chinese_marked_ours, "ward.closing.origin: zh is the city's Chinese edition"),
+        (origin_not_a_source, "ward.sdgs.origin: 'ja: somebody-said-so' is neither 'ours' nor a source id"),
     ],
 )
 def test_broken_plan_names_file_and_item(data_copy: Path, breakage: Callable[[dict], None], item: str) -> None:
