@@ -6,6 +6,7 @@ from atlas.content import plan_content
 from atlas.districts import districts
 from atlas.figures import budget, population
 from atlas.i18n import LANGS, catalog
+from atlas.indicators import definitions
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import offices
 from atlas.sources import sources
@@ -25,6 +26,7 @@ def load_all() -> None:
         raise DataFileError(f"sources.yaml: no record for '{sid}'")
     population()
     budget()
+    definitions()  # units checked against the allowed list, so a mangled unit stops the app
     offices()
     shapes = district_shapes()
     if set(shapes) != ids:

@@ -1,9 +1,11 @@
-"""What the compare page shows for one indicator, from the registry or from a user's upload. No Streamlit."""
+"""What the compare page shows for one indicator, from the registry or from a user's upload. No Streamlit.
+
+Downloads (CSV with provenance columns, GeoJSON with metadata) are in :mod:`atlas.downloads`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ import pandas as pd
 from atlas import formatting as fmt
 from atlas.i18n import t
 from atlas.indicators import (
+    SourceRef,
     area_name,
     chome_values,
     column_labels,
@@ -21,10 +24,12 @@ from atlas.indicators import (
     format_number,
     format_value,
     indicator_ids,
+    interval_text,
+    value_interval,
 )
 from atlas.indicators import table as registry_table
 from atlas.upload import UploadResult
-from geo.layers import chome_list, layer
+from geo.layers import layer
 
 UPLOAD_PREFIX = "upload:"
 UPLOAD_SOURCE = "upload"
@@ -32,7 +37,12 @@ UPLOAD_SOURCE = "upload"
 
 @dataclass(frozen=True)
 class IndicatorView:
-    """Values of one indicator by district (plus ``ward``) and, where defined, by chome."""
+    """Values of one indicator by district (plus ``ward``) and, where defined, by chome.
+
+    ``refs`` are the (source id, figure date) pairs the values rest on, over all areas (a None date: the source
+    gives none, show the record's own date); ``dates`` and ``base_dates`` are each area's value date and, for
+    change indicators, the earlier date it is compared with.
+    """
 
     id: str
     label: str
@@ -42,13 +52,19 @@ class IndicatorView:
     chome: dict[str, float]
     format: Callable[[float | None], str]
     as_of: dt.date | None = None
-    sources: tuple[str, ...] = ()
+    refs: tuple[SourceRef, ...] = ()
     uploaded: bool = False
     dates: dict[str, dt.date | None] = field(default_factory=dict)
+    base_dates: dict[str, dt.date | None] = field(default_factory=dict)
 
     @property
     def has_chome(self) -> bool:
         return bool(self.chome)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Source ids of :attr:`refs`, unique, in order."""
+        return tuple(dict.fromkeys(sid for sid, _ in self.refs))
 
 
 def registry_view(ind_id: str, lang: str) -> IndicatorView:
@@ -62,8 +78,9 @@ def registry_view(ind_id: str, lang: str) -> IndicatorView:
         district={v.area: v.value for v in values}, chome=chome,
         format=lambda value, _id=ind_id: format_value(_id, value, lang),
         as_of=max(dates) if dates else None,
-        sources=tuple(dict.fromkeys(s for v in values for s in v.sources)),
+        refs=tuple(dict.fromkeys(ref for v in values for ref in v.refs)),
         dates={v.area: v.as_of for v in values},
+        base_dates={v.area: v.base_date for v in values if v.base_date},
     )
 
 
@@ -80,7 +97,7 @@ def upload_views(result: UploadResult | None, lang: str) -> list[IndicatorView]:
             id=f"{UPLOAD_PREFIX}{column}", label=column, unit="", description=t("upload_description", lang),
             district={k: by_district.get(k) for k in (*_district_ids(), "ward")} if by_district else {},
             chome=dict(by_chome), format=lambda v: "—" if v is None or not math.isfinite(v) else f"{v:,.6g}",
-            sources=(UPLOAD_SOURCE,), uploaded=True,
+            refs=((UPLOAD_SOURCE, None),), uploaded=True,
         ))
     return views
 
@@ -101,43 +118,64 @@ def ranking(view: IndicatorView) -> list[tuple[str, float]]:
     return sorted(pairs, key=lambda p: p[1], reverse=True)
 
 
+def interval(view: IndicatorView, lang: str) -> str:
+    """The period a change indicator compares: one interval when every area shares it, else one per area;
+    '' for indicators that compare nothing.
+
+    >>> interval(registry_view("growth_since_census", "en"), "en")
+    '1 Oct 2020 → 1 Feb 2026 (64 months)'
+    """
+    spans = {a: (b, view.dates.get(a)) for a, b in view.base_dates.items() if b and view.dates.get(a)}
+    if not spans:
+        return ""
+    if len(set(spans.values())) == 1:
+        start, end = next(iter(spans.values()))
+        return interval_text(start, end, lang)
+    return "; ".join(f"{area_name(a, lang)}: {interval_text(b, e, lang)}" for a, (b, e) in spans.items())
+
+
+def period_column(lang: str, ind_id: str) -> str:
+    """Header of the on-screen table's period column of a change indicator."""
+    return t("column_period", lang, label=definition(ind_id).label(lang))
+
+
 def comparison_table(lang: str, uploads: list[IndicatorView]) -> pd.DataFrame:
-    """Areas × indicators (raw numbers) with headers in ``lang``; district-level uploads appended."""
+    """Areas × indicators (raw numbers) with headers in ``lang``; after each change indicator the period it compares
+    in each area (text); district-level uploads appended."""
     df = registry_table(lang)
+    labels = column_labels(lang)
+    out: dict[str, object] = {}
+    for column in df.columns:
+        out[labels[column]] = df[column]
+        if column not in ("area", "name"):
+            values = district_values(column)
+            if any(v.base_date for v in values):
+                out[period_column(lang, column)] = [value_interval(v, lang) for v in values]
+    table = pd.DataFrame(out)
     for view in uploads:
         if view.district:
-            df[view.id] = [view.district.get(a) for a in df["area"]]
-    labels = column_labels(lang) | {v.id: f"{v.label} ({t('uploaded_label', lang)})" for v in uploads}
-    return df.rename(columns=labels)
+            table[upload_column(view, lang)] = [view.district.get(a) for a in df["area"]]
+    return table
 
 
-def boundaries_geojson(lang: str, uploads: list[IndicatorView]) -> bytes:
-    """Districts and chome with every indicator value (raw numbers) as one GeoJSON FeatureCollection."""
-    ids = indicator_ids()
-    per_area = {i: {v.area: v.value for v in district_values(i)} for i in ids}
-    features = []
-    for f in layer("districts")["features"]:
-        slug = f["properties"]["id"]
-        props = {"level": "district", "id": slug, "name": area_name(slug, lang)}
-        props |= {i: per_area[i].get(slug) for i in ids}
-        props |= {v.id: v.district.get(slug) for v in uploads if v.district}
-        features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
-    chome_ids = [i for i in ids if "chome" in definition(i).levels]
-    chome_vals = {i: chome_values(i) for i in chome_ids}
-    geoms = {f["properties"]["key_code"]: f["geometry"] for f in layer("chome")["features"]}
-    for c in chome_list():
-        props = {"level": "chome", "id": c.key_code, "name": c.name(lang),
-                 "district": c.district}
-        props |= {i: chome_vals[i].get(c.key_code) for i in chome_ids}
-        props |= {v.id: v.chome.get(c.key_code) for v in uploads if v.chome}
-        features.append({"type": "Feature", "properties": props, "geometry": geoms[c.key_code]})
-    doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def upload_column(view: IndicatorView, lang: str) -> str:
+    """Header of an uploaded column: its name marked as the user's own."""
+    return f"{view.label} ({t('uploaded_label', lang)})"
+
+
+def table_formats(lang: str, uploads: list[IndicatorView]) -> dict[str, str]:
+    """Header -> display format (``str.format``) of each numeric column of :func:`comparison_table`."""
+    labels = column_labels(lang)
+    out = {labels[i]: f"{{:,.{definition(i).digits}f}}" for i in indicator_ids()}
+    return out | {upload_column(v, lang): "{:,.6g}" for v in uploads if v.district}
 
 
 def legend_title(view: IndicatorView, lang: str) -> str:
-    """'Label (unit), as of <date>' for the map legend."""
+    """'Label (unit), as of <date>' for the map legend; change indicators name the period compared instead."""
     unit = f" ({view.unit})" if view.unit else ""
+    span = interval(view, lang)
+    if span:
+        return f"{view.label}{unit}, {span}"
     date = f", {t('as_of', lang, date=fmt.date(view.as_of, lang))}" if view.as_of else ""
     return f"{view.label}{unit}{date}"
 

@@ -27,4 +27,5 @@ def chart_card(chart: Chart, lang: str) -> None:
             file_name=f"minato-{chart.key}-{lang}.csv",
             mime="text/csv",
             key=f"csv-{chart.key}",
+            on_click="ignore",  # no rerun, so the other chart's download can follow at once
         )

@@ -12,14 +12,18 @@ from atlas import formatting as fmt
 from atlas.compare import (
     IndicatorView,
     all_views,
-    boundaries_geojson,
     comparison_table,
+    interval,
     ranking,
+    table_formats,
     upload_views,
 )
 from atlas.districts import district_by_id
+from atlas.downloads import boundaries_geojson, table_download
+from atlas.facilities import SOURCE_IDS as FACILITY_SOURCES
 from atlas.i18n import t
-from atlas.indicators import csv_bytes, definition, indicator_ids
+from atlas.indicators import csv_bytes
+from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
@@ -31,6 +35,8 @@ INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
 UPLOAD = "upload_result"
 CHOME = "selected_chome"
+LAYER_SOURCES = {"shelters": FACILITY_SOURCES["shelter"], "evacuation": FACILITY_SOURCES["evacuation_site"],
+                 "offices": OFFICE_SOURCE}
 
 
 def _views() -> dict[str, IndicatorView]:
@@ -86,8 +92,8 @@ def map_panel(view: IndicatorView) -> None:
     if hit is not None and hit.chome is not None:
         value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
         st.caption(t("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
-    if "shelters" in layers or "evacuation" in layers:
-        source_lines([("gsi-shelters", None), ("gsi-evacuation-sites", None)], lang())
+    if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
+        source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
 
 
 def ranking_bars(view: IndicatorView) -> None:
@@ -123,7 +129,10 @@ def _provenance(view: IndicatorView) -> None:
         st.caption(t("upload_description", lang()))
         return
     st.caption(md_escape(view.description))
-    source_lines([(s, view.as_of) for s in view.sources], lang())
+    span = interval(view, lang())
+    if span:
+        st.caption(t("interval_caption", lang(), interval=span))
+    source_lines(list(view.refs), lang())  # each source with the date of the figures taken from it
 
 
 def indicator_table(uploads: list[IndicatorView]) -> None:
@@ -135,23 +144,18 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
     def highlight(row: pd.Series) -> list[str]:
         return ["background-color: #fff3c4; font-weight: 700" if row.iloc[0] == chosen else "" for _ in row]
 
-    styled = df.style.apply(highlight, axis=1).format(_column_formats(df, uploads), na_rep="—")
+    styled = df.style.apply(highlight, axis=1).format(table_formats(lang(), uploads), na_rep="—")
     st.dataframe(styled, hide_index=True, width="stretch")
     st.caption(t("table_dates_note", lang()))
+    st.caption(t("downloads_note", lang()))
+    code = lang()  # the GeoJSON is built later, in the file request, where session_state is not available
     left, right = st.columns(2)
-    left.download_button(t("download_table_csv", lang()), data=csv_bytes(df), mime="text/csv", key="dl-table",
-                         file_name=f"minato-indicators-{lang()}.csv")
-    right.download_button(t("download_geojson", lang()), data=lambda: boundaries_geojson(lang(), uploads),
-                          file_name="minato-indicators.geojson", mime="application/geo+json", key="dl-geojson",
-                          on_click="ignore")
-
-
-def _column_formats(df: pd.DataFrame, uploads: list[IndicatorView]) -> dict[str, str]:
-    """Display format per numeric column, from each indicator's declared format."""
-    digits = {"int": 0, "decimal1": 1, "decimal2": 2, "percent1": 1, "per10k1": 1}
-    ids = indicator_ids()  # comparison_table keeps registry order after the two name columns
-    out = {col: f"{{:,.{digits[definition(i).format]}f}}" for col, i in zip(df.columns[2:], ids, strict=False)}
-    return out | {col: "{:,.6g}" for col in df.columns[2 + len(ids):]}
+    left.download_button(t("download_table_csv", code), data=csv_bytes(table_download(code, uploads)),
+                         mime="text/csv", key="dl-table", file_name=f"minato-indicators-{code}.csv",
+                         on_click="ignore")  # no rerun: a click on the other button right after still works
+    right.download_button(t("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
+                          file_name=f"minato-indicators-{code}.geojson", mime="application/geo+json",
+                          key="dl-geojson", on_click="ignore")
 
 
 def definitions(views: dict[str, IndicatorView]) -> None:
@@ -160,9 +164,12 @@ def definitions(views: dict[str, IndicatorView]) -> None:
         for view in views.values():
             if view.uploaded:
                 continue
-            date = f" — {t('as_of', lang(), date=fmt.date(view.as_of, lang()))}" if view.as_of else ""
+            span = interval(view, lang())
+            when = t("interval_caption", lang(), interval=span) if span else (
+                t("as_of", lang(), date=fmt.date(view.as_of, lang())) if view.as_of else "")
+            date = f" — {md_escape(when)}" if when else ""
             st.markdown(f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}")
-            source_lines([(s, None) for s in view.sources], lang())
+            source_lines(list(view.refs), lang())
 
 
 def _on_upload() -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas.compare import interval, period_column, registry_view
 from atlas.districts import district_by_id
 from atlas.i18n import t
-from atlas.indicators import definition, indicator_ids
-from geo.paths import ROOT
+from atlas.indicators import definition, indicator_ids, load_definitions
+from atlas.sources import sources
+from components.markdown import md_escape
+from geo.paths import DATA_DIR, ROOT
 
 FIXTURES = Path(__file__).parent.parent / "unit" / "fixtures" / "upload"
 
@@ -75,3 +79,59 @@ def test_a_broken_upload_shows_its_errors_as_text() -> None:
     assert not at.exception
     assert at.error[0].value == t("upload_failed", "en")
     assert all("your upload" not in o for o in at.selectbox(key="indicator").options)
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_english_shelter_unit_reads_per_10000_residents() -> None:
+    """Issue 8: YAML split the unquoted unit, so English read "per 10" in the picker, ranking, legend and CSV."""
+    unit = "per 10,000 residents"
+    at = open_compare(lang="en", indicator="shelters_per_10k")
+    assert not at.exception
+    d = definition("shelters_per_10k")
+    assert d.unit("en") == unit
+    assert f"{d.label('en')} ({unit})" in at.dataframe[0].value.columns
+    assert d.label("en") in at.selectbox(key="indicator").options
+    assert any(d.label("en").endswith(unit) and d.label("en") in m.value for m in at.markdown)
+
+
+def test_source_lines_show_each_sources_own_date() -> None:
+    """The GSI shelters and the register are each dated by their own figures, not by the value's latest date."""
+    at = open_compare(lang="en", indicator="shelters_per_10k")
+    view = registry_view("shelters_per_10k", "en")
+    lines = captions(at)
+    for sid, day in view.refs:
+        assert any(md_escape(sources()[sid].label("en", day)) in c for c in lines), sid
+    gsi = sources()["gsi-shelters"]
+    assert gsi.reference_date != view.as_of
+    assert not any(md_escape(gsi.label("en", view.as_of)) in c for c in lines)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_change_indicator_shows_its_period(lang: str) -> None:
+    at = open_compare(lang=lang, indicator="growth_last_year")
+    assert not at.exception
+    view = registry_view("growth_last_year", lang)
+    span = interval(view, lang)
+    assert t("interval_caption", lang, interval=span) in captions(at)
+    assert period_column(lang, "growth_last_year") in at.dataframe[0].value.columns
+
+
+def test_mangled_unit_stops_the_app_naming_file_and_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    monkeypatch.setenv("MINATO_DATA_DIR", str(copy))
+    committed = load_definitions(DATA_DIR / "indicators.yaml")
+    row, d = next((i, d) for i, d in enumerate(committed, start=1) if "," in d.unit("en"))
+    path = copy / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    quoted = f'en: "{d.unit("en")}"'
+    assert quoted in text
+    path.write_text(text.replace(quoted, f"en: {d.unit('en')}", 1), encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.error, "the app went on with a mangled unit"
+    assert f"indicators.yaml, indicator {row} ({d.id})" in at.error[0].value

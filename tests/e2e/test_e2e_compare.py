@@ -1,11 +1,8 @@
-"""The compare page in headless Chromium: indicator choice, chome map click, table download, CSV uploads."""
+"""The compare page in headless Chromium: indicators, chome click, uploads (downloads: test_e2e_downloads)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from pathlib import Path
 
 import pytest
 from harness import (
@@ -21,10 +18,9 @@ from harness import (
 from playwright.sync_api import Dialog, Frame, Page, expect
 from shapely import union_all
 
-from atlas.compare import all_views, comparison_table, registry_view
-from atlas.districts import districts
+from atlas.compare import all_views, registry_view
 from atlas.i18n import t
-from atlas.indicators import csv_bytes, definition
+from atlas.indicators import definition
 from atlas.sources import sources
 from atlas.upload import UploadResult, parse_upload
 from components.compare_view import DEFAULT_INDICATOR
@@ -36,7 +32,6 @@ LANG = "en"
 INDICATOR = "census_density"
 UPLOADS = ROOT / "tests" / "unit" / "fixtures" / "upload"
 UPLOADED = f"({t('uploaded_label', LANG)})"  # "(your upload)"
-BOM = b"\xef\xbb\xbf"
 
 
 def query(key: str, value: str) -> re.Pattern[str]:
@@ -157,31 +152,6 @@ def test_first_click_on_map_below_the_fold(page: Page, base_url: str) -> None:
     caption = t("selected_value", LANG, area=chome.name_en, value=view.format(view.chome.get(chome.key_code)))
     captions = [c.strip() for c in page.locator(f'{MAIN} [data-testid="stCaptionContainer"]').all_inner_texts()]
     assert caption in captions, f"clicked inside {chome.name_en}; the page says: {captions[:4]}"
-
-
-def test_table_download_is_excel_ready_csv(page: Page, base_url: str, tmp_path: Path) -> None:
-    page.goto(f"{base_url}/compare?lang={LANG}")
-    wait_map_ready(page)
-    wait_script_idle(page)
-    button = page.get_by_role("button", name=t("download_table_csv", LANG))
-    with page.expect_download() as info:
-        button.click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    data = path.read_bytes()
-
-    assert data.startswith(BOM), data[:20]
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    names = [d.name(LANG) for d in districts()]
-    assert len(names) == 5
-    assert len(rows) == 1 + len(names) + 1, rows  # header, five districts, the ward
-    assert len({len(r) for r in rows}) == 1, "ragged CSV"
-    cells = {cell for row in rows[1:] for cell in row}
-    for name in [*names, t("whole_ward", LANG)]:
-        assert name in cells, f"{name!r} missing from the downloaded table"
-    assert rows[0][2:] == [c for c in comparison_table(LANG, []).columns[2:]]
-    assert data == csv_bytes(comparison_table(LANG, [])), "download differs from the table the app builds"
-    assert info.value.suggested_filename.endswith(".csv")
 
 
 def test_map_credit_links_to_the_estat_site(page: Page, base_url: str) -> None:

@@ -7,13 +7,39 @@ import io
 import json
 import math
 
+import pandas as pd
 import pytest
 
 from atlas.choropleth import MISSING, PALETTE, classify, fills
-from atlas.compare import boundaries_geojson, comparison_table, ranking, registry_view, upload_views
-from atlas.indicators import csv_bytes, indicator_ids
+from atlas.compare import (
+    comparison_table,
+    interval,
+    legend_title,
+    period_column,
+    ranking,
+    registry_view,
+    upload_column,
+    upload_views,
+)
+from atlas.downloads import BOUNDARY_SOURCE, boundaries_geojson, table_download
+from atlas.i18n import LANGS, t
+from atlas.indicators import (
+    column_labels,
+    csv_bytes,
+    definitions,
+    district_values,
+    format_number,
+    indicator_ids,
+    interval_text,
+    rounded,
+    source_date,
+    value_interval,
+)
+from atlas.sources import sources
 from atlas.upload import parse_upload
 from geo.layers import chome_list
+
+PARKS = "地区,公園の数\n芝,10\n麻布,12\n赤坂,8\n高輪,9\n芝浦港南,11\n".encode()
 
 
 def test_quantile_classes_cover_all_values_in_order() -> None:
@@ -56,8 +82,7 @@ def test_table_csv_round_trips_with_bom() -> None:
 
 
 def test_uploaded_district_column_joins_the_table() -> None:
-    data = "地区,公園の数\n芝,10\n麻布,12\n赤坂,8\n高輪,9\n芝浦港南,11\n".encode()
-    views = upload_views(parse_upload(data, "parks.csv"), "en")
+    views = upload_views(parse_upload(PARKS, "parks.csv"), "en")
     assert [v.label for v in views] == ["公園の数"]
     df = comparison_table("en", views)
     assert df.iloc[:, -1].tolist()[:5] == [10, 12, 8, 9, 11]
@@ -69,3 +94,109 @@ def test_geojson_download_has_districts_and_chome_with_values() -> None:
     assert levels.count("district") == 5 and levels.count("chome") == len(chome_list())
     shiba = next(f for f in doc["features"] if f["properties"]["id"] == "shiba")
     assert shiba["properties"]["population"] == registry_view("population", "en").district["shiba"]
+
+
+# --- dates and periods on the page ---------------------------------------------------------------------------------
+
+
+def test_view_keeps_each_source_with_the_date_of_its_figures() -> None:
+    view = registry_view("shelters_per_10k", "en")
+    dates = {sid: source_date((sid, day)) for sid, day in view.refs}
+    assert set(dates) == set(view.sources) and len(dates) == len(view.refs)
+    assert dates["gsi-shelters"] == sources()["gsi-shelters"].reference_date != view.as_of
+    census = registry_view("census_population", "en")
+    assert {source_date(r) for r in census.refs} == {v.as_of for v in district_values("census_population")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_change_indicator_views_show_the_period(lang: str) -> None:
+    for ind_id in ("growth_last_year", "growth_since_census"):
+        values = district_values(ind_id)
+        spans = {(v.base_date, v.as_of) for v in values}
+        view = registry_view(ind_id, lang)
+        text = interval(view, lang)
+        if len(spans) == 1:
+            assert text == interval_text(*spans.pop(), lang)
+        assert text and text in legend_title(view, lang)
+        table = comparison_table(lang, [])
+        assert table[period_column(lang, ind_id)].tolist() == [value_interval(v, lang) for v in values]
+    assert interval(registry_view("population", lang), lang) == ""
+
+
+# --- downloads -------------------------------------------------------------------------------------------------------
+
+
+def _iso(day: object) -> str:
+    return day.isoformat() if day else "—"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_csv_is_rounded_as_shown_and_cites_each_value(lang: str) -> None:
+    raw = csv_bytes(table_download(lang, []))
+    assert raw.startswith("\ufeff".encode())
+    header, *body = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(body) == 6 and len({len(r) for r in [header, *body]}) == 1
+    labels = column_labels(lang)
+    for d in definitions():
+        values = district_values(d.id)
+        col = header.index(labels[d.id])
+        cells = [r[col] for r in body]
+        shown = [format_number(d.format, v.value).replace(",", "") for v in values]
+        assert [float(c) for c in cells] == [float(x) for x in shown], d.id
+        if d.digits == 0:
+            assert all(c.lstrip("-").isdigit() for c in cells), (d.id, cells)
+        else:
+            assert all(len(c.partition(".")[2]) <= d.digits for c in cells), (d.id, cells)
+        assert header[col + 1] == t("column_source", lang, label=d.label(lang))
+        assert [r[col + 1] for r in body] == ["; ".join(sid for sid, _ in v.refs) for v in values]
+        assert header[col + 2] == t("column_as_of", lang, label=d.label(lang))
+        assert [r[col + 2] for r in body] == ["; ".join(_iso(source_date(ref)) for ref in v.refs) for v in values]
+        if any(v.base_date for v in values):
+            assert header[col + 3] == t("column_period", lang, label=d.label(lang))
+            assert [r[col + 3] for r in body] == [f"{_iso(v.base_date)} → {_iso(v.as_of)}" for v in values]
+    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    shelters = back[t("column_as_of", lang, label=definitions()[indicator_ids().index("shelters_per_10k")].label(lang))]
+    assert all(sources()["gsi-shelters"].reference_date.isoformat() in cell for cell in shelters)
+
+
+def test_table_csv_carries_uploaded_columns_with_their_source() -> None:
+    views = upload_views(parse_upload(PARKS, "parks.csv"), "en")
+    df = table_download("en", views)
+    column = upload_column(views[0], "en")
+    assert df[column].tolist()[:5] == [10, 12, 8, 9, 11]
+    assert set(df[t("column_source", "en", label=views[0].label)]) == {t("uploaded_label", "en")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_geojson_download_has_metadata_with_sources_and_rounded_values(lang: str) -> None:
+    doc = json.loads(boundaries_geojson(lang, []))
+    meta = doc["metadata"]
+    boundary = sources()[BOUNDARY_SOURCE]
+    assert meta["boundaries"]["credit"] == boundary.credit and boundary.credit in meta["credits"]
+    assert [i["id"] for i in meta["indicators"]] == indicator_ids()
+    for entry, d in zip(meta["indicators"], definitions(), strict=True):
+        values = district_values(d.id)
+        assert (entry["label"], entry["unit"]) == (d.label(lang), d.unit(lang))
+        assert entry["as_of"] == {v.area: v.as_of.isoformat() if v.as_of else None for v in values}
+        refs = [ref for v in values for ref in v.refs]
+        assert [s["id"] for s in entry["sources"]] == list(dict.fromkeys(sid for sid, _ in refs))
+        for cited in entry["sources"]:
+            rec = sources()[cited["id"]]
+            assert (cited["title"], cited["publisher"], cited["url"], cited["license"], cited["credit"]) == (
+                rec.titles[lang], rec.publisher, rec.url, rec.license, rec.credit)
+            assert rec.credit in meta["credits"]
+            dates = [source_date(r) for r in refs if r[0] == cited["id"] and source_date(r)]
+            assert cited["reference_date"] == (max(dates).isoformat() if dates else None)
+        if any(v.base_date for v in values):
+            assert entry["compared_with"] == {v.area: v.base_date.isoformat() for v in values}
+    shelters = next(i for i in meta["indicators"] if i["id"] == "shelters_per_10k")
+    gsi = next(s for s in shelters["sources"] if s["id"] == "gsi-shelters")
+    assert gsi["reference_date"] == sources()["gsi-shelters"].reference_date.isoformat()
+    for f in doc["features"]:
+        props = f["properties"]
+        for d in definitions():
+            if d.id in props and props[d.id] is not None:
+                assert props[d.id] == float(format_number(d.format, props[d.id]).replace(",", "")), (d.id, props)
+                assert isinstance(props[d.id], int) == (d.digits == 0)
+    shiba = next(f for f in doc["features"] if f["properties"]["id"] == "shiba")
+    assert all(shiba["properties"][i] == rounded(i, registry_view(i, lang).district["shiba"]) for i in indicator_ids())

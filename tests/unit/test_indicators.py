@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from atlas import facilities
 from atlas import indicators as ind
 from atlas.districts import districts
-from atlas.figures import Observation, latest
+from atlas.figures import Observation, latest, series
+from atlas.i18n import LANGS
 from atlas.sources import sources
 from geo.layers import DataFileError, chome_list
-from geo.paths import DATA_DIR, DEFAULT_SHARED
+from geo.paths import DATA_DIR, DEFAULT_SHARED, data_dir
 from tools import build_facilities
 
 SLUGS = [d.id for d in districts()]
@@ -193,6 +195,134 @@ def test_csv_bytes_of_the_table_round_trips() -> None:
     raw = ind.csv_bytes(ind.table("ja"))
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert back["population"].iloc[-1] == 270_068 and back["name"].iloc[0] == "芝地区"
+
+
+# --- per-source dates and compared periods ------------------------------------------------------------------------
+
+
+def test_each_source_is_dated_by_its_own_figures() -> None:
+    """A per-10k value cites the facility data with that data's date and the population with the register date."""
+    for ind_id, kind in (("shelters_per_10k", "shelter"), ("evacuation_sites_per_10k", "evacuation_site")):
+        sid = facilities.SOURCE_IDS[kind]
+        for v in ind.district_values(ind_id):
+            dates = {ref[0]: ind.source_date(ref) for ref in v.refs}
+            pop = latest(v.area, "population")
+            assert dates == {sid: sources()[sid].reference_date, pop.source: pop.date}, (ind_id, v.area)
+            assert dates[sid] != v.as_of, "the facility data is not of the value's (population) date"
+    for v in ind.district_values("growth_since_census"):
+        now, census = latest(v.area, "population"), latest(v.area, "census_population")
+        assert set(v.refs) == {(now.source, now.date), (census.source, census.date)}
+    for v in ind.district_values("growth_last_year"):
+        obs = series(v.area, "population")
+        base = ind.year_earlier(obs)
+        assert v.refs == ((base.source, base.date), (obs[-1].source, obs[-1].date))
+        assert v.base_date == base.date
+
+
+def test_sources_without_a_figure_date_fall_back_to_their_record() -> None:
+    for ind_id in ind.indicator_ids():
+        for v in ind.district_values(ind_id):
+            for sid, day in v.refs:
+                assert ind.source_date((sid, day)) == (day or sources()[sid].reference_date)
+                assert v.sources == tuple(dict.fromkeys(s for s, _ in v.refs))
+
+
+@pytest.mark.parametrize("ind_id", ["growth_last_year", "growth_since_census"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_change_indicators_state_the_period_they_compare(ind_id: str, lang: str) -> None:
+    for v in ind.district_values(ind_id):
+        months = ind.months_between(v.base_date, v.as_of)
+        text = ind.value_interval(v, lang)
+        assert text == ind.interval_text(v.base_date, v.as_of, lang)
+        assert str(months) in text
+        for day in (v.base_date, v.as_of):
+            assert fmt_date(day, lang) in text
+    assert all(ind.value_interval(v, lang) == "" for v in ind.district_values("population"))
+
+
+def fmt_date(day: dt.date, lang: str) -> str:
+    from atlas import formatting
+
+    return formatting.date(day, lang)
+
+
+def test_recent_change_is_not_labelled_a_year_when_it_is_not() -> None:
+    spans = {ind.months_between(v.base_date, v.as_of) for v in ind.district_values("growth_last_year")}
+    d = ind.definition("growth_last_year")
+    if spans != {12}:
+        assert "year" not in d.label("en").lower()
+        assert "1年" not in d.label("ja") and "一年" not in d.label("zh")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [("2025-04-01", "2026-02-01", 10), ("2020-10-01", "2026-02-01", 64), ("2025-02-15", "2026-02-01", 11)],
+)
+def test_months_between(start: str, end: str, months: int) -> None:
+    assert ind.months_between(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == months
+
+
+# --- units ----------------------------------------------------------------------------------------------------------
+
+
+def test_every_unit_is_whole_and_in_the_allowed_list() -> None:
+    raw = yaml.safe_load((data_dir() / "indicators.yaml").read_text(encoding="utf-8"))
+    for d in ind.definitions():
+        for lang in LANGS:
+            assert d.unit(lang) in raw["units"][lang], (d.id, lang)
+    for row in raw["indicators"]:
+        for key in ("label", "unit", "description"):
+            assert set(row[key]) == set(LANGS), (row["id"], key)  # no text split at a comma into a stray key
+
+
+def _committed() -> tuple[ind.Indicator, ...]:
+    """The definitions of the committed data (not of a copy being broken)."""
+    return ind.load_definitions(DATA_DIR / "indicators.yaml")
+
+
+def _first_unit_with_a_comma() -> tuple[ind.Indicator, str]:
+    d = next(d for d in _committed() if "," in d.unit("en"))
+    line = f'unit: {{ja: {d.unit("ja")}, en: "{d.unit("en")}", zh: {d.unit("zh")}}}'
+    return d, line
+
+
+def _where(ind_id: str) -> str:
+    return f"indicators.yaml, indicator {[d.id for d in _committed()].index(ind_id) + 1} ({ind_id})"
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unquoted_unit_with_a_comma_stops_loading_naming_file_and_row(data_copy: Path) -> None:
+    """YAML splits ``{en: per 10,000 residents}`` into ``per 10`` and a stray key; the loader says where."""
+    d, line = _first_unit_with_a_comma()
+    _rewrite(data_copy / "indicators.yaml", line, line.replace(f'"{d.unit("en")}"', d.unit("en")))
+    stray = d.unit("en").split(",", 1)[1].strip()
+    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: 'unit' has unknown key(s) '{stray}'")):
+        ind.definitions()
+
+
+def test_unit_outside_the_allowed_list_stops_loading(data_copy: Path) -> None:
+    d, line = _first_unit_with_a_comma()
+    mangled = d.unit("en").split(",")[0]  # what reached the screen: "per 10"
+    _rewrite(data_copy / "indicators.yaml", line, line.replace(f'"{d.unit("en")}"', f'"{mangled}"'))
+    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: unit '{mangled}' (en) is not in the 'units'")):
+        ind.definitions()
+
+
+def test_stray_key_in_a_label_and_a_missing_units_list_are_named(data_copy: Path) -> None:
+    path = data_copy / "indicators.yaml"
+    d = _committed()[0]
+    label = f"label: {{ja: {d.label('ja')}, en: {d.label('en')}, zh: {d.label('zh')}}}"
+    _rewrite(path, label, label.replace("}", ", fr: x}"))
+    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: 'label' has unknown key(s) 'fr'")):
+        ind.load_definitions(path)
+    _rewrite(path, "\nunits:\n", "\nallowed:\n")
+    with pytest.raises(DataFileError, match=re.escape("indicators.yaml: missing field 'units'")):
+        ind.load_definitions(path)
 
 
 # --- validation of broken copies ---------------------------------------------------------------------------------

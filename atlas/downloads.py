@@ -1,0 +1,119 @@
+"""The compare page's downloads: an Excel-ready CSV and a GeoJSON that cite their sources. No Streamlit.
+
+Values are rounded as the page shows them. The CSV has, after each value column, its source ids and the
+reference date of each source (and the period compared, for change indicators); the GeoJSON has a top-level
+``metadata`` member with every indicator's sources (title, publisher, URL, reference date, license, credit line)
+and the boundary data's credit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from atlas.compare import IndicatorView, upload_column
+from atlas.i18n import t
+from atlas.indicators import (
+    SourceRef,
+    area_name,
+    areas,
+    chome_values,
+    definition,
+    definitions,
+    district_values,
+    download_table,
+    rounded,
+    source_date,
+)
+from atlas.sources import sources
+from geo.layers import chome_list, layer
+
+BOUNDARY_SOURCE = "estat-boundaries-2020"
+
+
+def table_download(lang: str, uploads: list[IndicatorView]) -> pd.DataFrame:
+    """:func:`atlas.indicators.download_table` plus district-level uploads, each with its source column."""
+    df = download_table(lang)
+    for view in uploads:
+        if view.district:
+            column = upload_column(view, lang)
+            df[column] = [view.district.get(a) for a in areas()]
+            df[t("column_source", lang, label=view.label)] = t("uploaded_label", lang)
+    return df
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def source_record(sid: str, lang: str, day: dt.date | None = None) -> dict[str, str | None]:
+    """A source as metadata: id, title in ``lang``, publisher, URL, reference date, license and credit line.
+
+    ``day`` is the date of the figures taken from it; without one, the record's own ``reference_date``.
+    """
+    src = sources()[sid]
+    return {"id": sid, "title": src.titles[lang], "publisher": src.publisher, "url": src.url,
+            "reference_date": _iso(day or src.reference_date), "license": src.license, "credit": src.credit}
+
+
+def _cited(refs: list[SourceRef], lang: str) -> list[dict[str, str | None]]:
+    """One record per source of ``refs`` (first-seen order), dated with the latest figure date taken from it."""
+    latest: dict[str, dt.date | None] = {}
+    for ref in refs:
+        day = source_date(ref)
+        if ref[0] not in latest or (day and (latest[ref[0]] is None or day > latest[ref[0]])):
+            latest[ref[0]] = day
+    return [source_record(sid, lang, day) for sid, day in latest.items()]
+
+
+def metadata(lang: str, uploads: list[IndicatorView]) -> dict[str, object]:
+    """The GeoJSON's ``metadata`` member: boundaries and, per indicator, what it means and where it comes from."""
+    indicators = []
+    cited = [BOUNDARY_SOURCE]
+    for d in definitions():
+        values = district_values(d.id)
+        entry: dict[str, object] = {
+            "id": d.id, "label": d.label(lang), "unit": d.unit(lang), "decimals": d.digits,
+            "levels": list(d.levels), "description": d.description(lang),
+            "as_of": {v.area: _iso(v.as_of) for v in values},
+        }
+        if any(v.base_date for v in values):
+            entry["compared_with"] = {v.area: _iso(v.base_date) for v in values}
+        entry["sources"] = _cited([ref for v in values for ref in v.refs], lang)
+        cited += [ref[0] for v in values for ref in v.refs]
+        indicators.append(entry)
+    return {
+        "title": t("compare_heading", lang),
+        "language": lang,
+        "note": t("downloads_note", lang),
+        "boundaries": source_record(BOUNDARY_SOURCE, lang),
+        "credits": list(dict.fromkeys(sources()[sid].credit for sid in cited)),
+        "indicators": indicators,
+        "uploads": [{"id": v.id, "label": v.label, "note": t("upload_description", lang)} for v in uploads],
+    }
+
+
+def boundaries_geojson(lang: str, uploads: list[IndicatorView]) -> bytes:
+    """Districts and chome with every indicator value (rounded as shown) as one GeoJSON FeatureCollection, with a
+    top-level ``metadata`` member (see :func:`metadata`)."""
+    ids = [d.id for d in definitions()]
+    per_area = {i: {v.area: rounded(i, v.value) for v in district_values(i)} for i in ids}
+    features = []
+    for f in layer("districts")["features"]:
+        slug = f["properties"]["id"]
+        props = {"level": "district", "id": slug, "name": area_name(slug, lang)}
+        props |= {i: per_area[i].get(slug) for i in ids}
+        props |= {v.id: v.district.get(slug) for v in uploads if v.district}
+        features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
+    chome_ids = [i for i in ids if "chome" in definition(i).levels]
+    chome_vals = {i: {k: rounded(i, x) for k, x in chome_values(i).items()} for i in chome_ids}
+    geoms = {f["properties"]["key_code"]: f["geometry"] for f in layer("chome")["features"]}
+    for c in chome_list():
+        props = {"level": "chome", "id": c.key_code, "name": c.name(lang), "district": c.district}
+        props |= {i: chome_vals[i].get(c.key_code) for i in chome_ids}
+        props |= {v.id: v.chome.get(c.key_code) for v in uploads if v.chome}
+        features.append({"type": "Feature", "properties": props, "geometry": geoms[c.key_code]})
+    doc = {"type": "FeatureCollection", "metadata": metadata(lang, uploads), "features": features}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
