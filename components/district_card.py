@@ -6,6 +6,7 @@ import streamlit as st
 
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
+from components.markdown import md_escape
 from components.state import SELECT_KEY, district, lang, select_district
 from geo.towns import search_town
 
@@ -35,21 +36,31 @@ def _on_town_search() -> None:
 
 
 def town_search() -> None:
-    """Free-text town search (kanji, digits of any width, romaji) that selects the town's district."""
+    """Free-text town search (kanji, kana, Chinese, romaji, postcodes) that selects the town's district.
+
+    The query is echoed as escaped plain text, cut to a line (``TownSearch.short_query``).
+    """
     st.text_input(t("town_search", lang()), key=TOWN_KEY, placeholder=t("town_search_help", lang()),
                   on_change=_on_town_search)
     result = st.session_state.get("town_result")
     if result is None or not result.query.strip():
         return
 
-    if result.status == "not_found":
-        st.info(t("town_not_found", lang(), query=result.query))
+    query, code = md_escape(result.short_query), md_escape(result.postcode or "")
+    if result.reason == "outside_minato":
+        st.info(t("town_postcode_outside", lang(), postcode=code, place=md_escape(result.place)))
+    elif result.reason == "unknown_postcode":
+        st.info(t("town_postcode_unknown", lang(), postcode=code))
+    elif result.reason == "no_town":
+        st.info(t("town_postcode_no_town", lang(), postcode=code))
+    elif result.status == "not_found":
+        st.info(t("town_not_found", lang(), query=query))
     elif result.chome is not None:
-        st.success(t("town_found", lang(), chome=result.chome.name(lang()),
-                     district=district_by_id(result.chome.district).name(lang())))
+        st.success(t("town_found", lang(), chome=md_escape(result.chome.name(lang())),
+                     district=md_escape(district_by_id(result.chome.district).name(lang()))))
     else:
-        names = "、".join(c.name(lang()) for c in result.matches[:12])
-        st.info(t("town_ambiguous", lang(), query=result.query, names=names))
+        names = "、".join(md_escape(c.name(lang())) for c in result.matches[:12])
+        st.info(t("town_ambiguous", lang(), query=query, names=names))
 
 
 def click_message() -> None:

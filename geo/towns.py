@@ -1,4 +1,9 @@
-"""Free-text town search: 六本木6丁目 / "Roppongi 6-chome" / 六本木 -> matching chome."""
+"""Free-text town search: 六本木6丁目 / "Roppongi 6-chome" / 〒108-0071 / しろかねだい5 / 高轮1丁目 -> chome.
+
+Addresses are read as people write them: kanji (any digit width, kanji numerals, 東京都港区 prefixes, banchi),
+romaji, a postcode alone or before an address (Japan Post's data via :mod:`geo.postcodes`), kana readings and
+simplified or traditional Chinese (:mod:`geo.town_forms`). The indexes are built lazily, once.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from geo import postcodes
 from geo.layers import Chome, chome_list
+from geo.town_forms import chinese_to_japanese, kana_to_kanji, romaji_key
 
 Status = Literal["found", "ambiguous", "not_found"]
+Reason = Literal["outside_minato", "unknown_postcode", "no_town"]
 
 MAX_QUERY_LEN = 200
-KANJI_ALIASES = {"虎の門": "虎ノ門", "お台場": "台場"}  # alias -> town_ja
+ECHO_LEN = 60
+KANJI_ALIASES = {"お台場": "台場"}  # alias -> town_ja
 ROMAJI_ALIASES = {"odaiba": "台場"}  # romaji key -> town_ja
+NO_VARIANTS = ("の", "之")  # ノ in a town name (虎ノ門) as written in hiragana and in Chinese (虎之门)
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _KANJI_PREFIX = re.compile(r"^(?:〒?\s*\d{3}-?\d{4}\s*)?(?:日本国?\s*)?(?:東京都\s*)?(?:港区\s*)?")
@@ -31,11 +41,17 @@ class TownSearch:
     >>> r = search_town("六本木")
     >>> r.status, len(r.matches), r.district, r.chome
     ('ambiguous', 7, 'azabu', None)
+    >>> r = search_town("100-0001")
+    >>> r.status, r.reason, r.postcode, r.place
+    ('not_found', 'outside_minato', '100-0001', '東京都千代田区千代田')
     """
 
     status: Status
     matches: tuple[Chome, ...]
     query: str
+    postcode: str | None = None  # the postcode the query starts with, as 108-0071
+    place: str = ""  # Japan Post's address for that postcode
+    reason: Reason | None = None  # why a postcode query found no town
 
     @property
     def chome(self) -> Chome | None:
@@ -48,22 +64,11 @@ class TownSearch:
         districts = {c.district for c in self.matches}
         return districts.pop() if len(districts) == 1 else None
 
-
-def romaji_key(text: str) -> str:
-    """Spelling-insensitive key for a romaji town name.
-
-    Drops case, macrons, spaces and hyphens; n before b/p/m becomes m; ou/oo/oh long vowels become o.
-
-    >>> romaji_key("Nishi-Shinbashi") == romaji_key("nishishimbashi") == "nishishimbashi"
-    True
-    >>> romaji_key("Kōnan"), romaji_key("Kounan"), romaji_key("Kohnan")
-    ('konan', 'konan', 'konan')
-    """
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = re.sub(r"[^a-z]", "", "".join(ch for ch in text if not unicodedata.combining(ch)))
-    text = re.sub(r"n(?=[bpm])", "m", text)
-    text = re.sub(r"oh(?![aeiouy])", "o", text)
-    return text.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+    @property
+    def short_query(self) -> str:
+        """The query on one line, cut to ``ECHO_LEN`` characters plus "…" (plain text: escape it to show it)."""
+        text = " ".join(self.query.split())
+        return text if len(text) <= ECHO_LEN else text[:ECHO_LEN].rstrip() + "…"
 
 
 def kanji_number(text: str) -> int | None:
@@ -83,14 +88,18 @@ def kanji_number(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[Chome, ...]], dict[str, tuple[Chome, ...]]]:
-    """(kanji town name -> chome, romaji key -> chome), kanji names longest first; built once."""
+    """(kanji town name -> chome, romaji key -> chome), kanji names longest first; built once.
+
+    Names written with ノ also get their の and 之 forms (虎の門, 虎之門), derived from the data's names.
+    """
     by_town: dict[str, list[Chome]] = {}
     romaji: dict[str, str] = dict(ROMAJI_ALIASES)
     for c in chome_list():
         by_town.setdefault(c.town_ja, []).append(c)
         romaji[romaji_key(c.town_en)] = c.town_ja
     kanji = {name: tuple(cs) for name, cs in by_town.items()}
-    kanji |= {alias: kanji[town] for alias, town in KANJI_ALIASES.items()}
+    aliases = dict(KANJI_ALIASES) | {t.replace("ノ", v): t for t in by_town if "ノ" in t for v in NO_VARIANTS}
+    kanji |= {alias: kanji[town] for alias, town in aliases.items()}
     kanji = dict(sorted(kanji.items(), key=lambda kv: -len(kv[0])))
     return kanji, {key: kanji[town] for key, town in romaji.items()}
 
@@ -105,6 +114,15 @@ def _pick(town: tuple[Chome, ...], number: int | None) -> tuple[Chome, ...]:
     return tuple(c for c in town if c.chome == number)
 
 
+def _leading_number(text: str) -> int | None:
+    """The chome number a text starts with (5, ５, 五, -5), or None."""
+    m = _KANJI_NUMBER.match(text)
+    if m is None:
+        return None
+    raw = m.group(1)
+    return int(raw) if raw.isdigit() else kanji_number(raw)
+
+
 def _search_kanji(text: str) -> tuple[Chome, ...] | None:
     """Matches for a kanji address, or None when no kanji town name starts the text."""
     text = _KANJI_PREFIX.sub("", text)
@@ -115,11 +133,7 @@ def _search_kanji(text: str) -> tuple[Chome, ...] | None:
     rest = text[len(name):].strip()
     if not rest:
         return kanji[name]
-    m = _KANJI_NUMBER.match(rest)
-    if m is None:
-        return ()
-    raw = m.group(1)
-    number = int(raw) if raw.isdigit() else kanji_number(raw)
+    number = _leading_number(rest)
     return () if number is None else _pick(kanji[name], number)
 
 
@@ -140,8 +154,53 @@ def _search_romaji(text: str) -> tuple[Chome, ...]:
     return _pick(matches, int(raw) if raw else None)
 
 
+def _search_address(text: str) -> tuple[Chome, ...]:
+    """Matches for an address without postcode: as kanji, else read as kana or Chinese, else as romaji.
+
+    A kanji town name that starts the text but fails (白金臺: 白金 + 臺) lets the rewrites try first.
+    """
+    found = _search_kanji(text)
+    if found:
+        return found
+    for rewrite in (kana_to_kanji(_KANJI_PREFIX.sub("", text)), chinese_to_japanese(text)):
+        if rewrite is not None and rewrite != text and (rewritten := _search_kanji(rewrite)):
+            return rewritten
+    return found if found is not None else _search_romaji(text)
+
+
+def postcode_matches(code: postcodes.Postcode) -> tuple[Chome, ...]:
+    """The chome a postcode's Minato areas cover: a town, its chome named in Japan Post's note, or the chome
+    of a business office's banchi; areas of several towns are all listed."""
+    kanji, _ = _index()
+    out: dict[str, Chome] = {}
+    for area in code.areas:
+        town = kanji.get(area.town_ja, ())
+        if area.chome is not None:
+            found = tuple(c for n in area.chome for c in _pick(town, n))
+        else:
+            found = _pick(town, _leading_number(area.banchi)) if area.banchi else town
+        out |= {c.key_code: c for c in found or town if c.key_code not in out}
+    return tuple(out.values())
+
+
+def _with_postcode(matches: tuple[Chome, ...], code: str) -> tuple[tuple[Chome, ...], str, Reason | None]:
+    """(matches, place, reason) once the postcode is known: it narrows the address's matches when the two
+    agree, stands in for an address that found nothing, and says why when neither names a town."""
+    record = postcodes.lookup(code)
+    if record is None:
+        return matches, "", None if matches else "unknown_postcode"
+    by_code = postcode_matches(record)
+    keep = {c.key_code for c in by_code}
+    matches = tuple(c for c in matches if c.key_code in keep) or matches or by_code
+    reason: Reason | None = None if matches else "no_town" if record.in_minato else "outside_minato"
+    return matches, record.place, reason
+
+
 def search_town(query: str) -> TownSearch:
     """Find the chome a free-text town query names; never raises.
+
+    A postcode before an address narrows the address's matches when the two agree; an address the
+    search cannot read falls back to the postcode's towns.
 
     >>> search_town("六本木6丁目").chome.name_ja
     '六本木六丁目'
@@ -149,13 +208,16 @@ def search_town(query: str) -> TownSearch:
     '西新橋一丁目'
     >>> search_town("麻布狸穴町").status, search_town("六本木8丁目").status
     ('found', 'not_found')
+    >>> [c.name_ja for c in search_town("108-0071").matches][:2], search_town("しろかねだい5").chome.name_ja
+    (['白金台一丁目', '白金台二丁目'], '白金台五丁目')
     """
     if not isinstance(query, str) or len(query) > MAX_QUERY_LEN:
         return TownSearch("not_found", (), query if isinstance(query, str) else repr(query))
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", query)).strip()
-    matches: tuple[Chome, ...] = ()
-    if text:
-        kanji = _search_kanji(text)
-        matches = kanji if kanji is not None else _search_romaji(text)
+    code, rest = postcodes.split_postcode(text)
+    matches = _search_address(rest) if rest else ()
+    place, reason = "", None
+    if code is not None:
+        matches, place, reason = _with_postcode(matches, code)
     status: Status = "not_found" if not matches else "found" if len(matches) == 1 else "ambiguous"
-    return TownSearch(status, matches, query)
+    return TownSearch(status, matches, query, code, place, reason)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.markdown import md_escape
 from geo.layers import chome_list
 from geo.towns import TownSearch, kanji_number, romaji_key, search_town
 
@@ -136,3 +137,68 @@ def test_romaji_keys_unique():
                                              ("", None), ("十十", None), ("x", None)])
 def test_kanji_number(text, value):
     assert kanji_number(text) == value
+
+
+# --- postcodes, kana readings, Chinese forms (issue 9) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["108-0071", "1080071", "〒108-0071", "１０８－００７１", "〒１０８ー００７１", "108 0071", "郵便番号108-0071"],
+)
+def test_bare_postcode_lists_its_town(query):
+    r = search_town(query)
+    assert (r.status, r.matches, r.district) == ("ambiguous", _town("白金台"), "takanawa")
+    assert (r.postcode, r.reason) == ("108-0071", None)
+
+
+@pytest.mark.parametrize(
+    ("query", "name_ja"),
+    [
+        ("〒108-0071 港区白金台5丁目", "白金台五丁目"), ("108-0071 白金台5-21-5", "白金台五丁目"),
+        ("1080071 Shirokanedai 5-chome", "白金台五丁目"), ("しろかねだい5丁目", "白金台五丁目"),
+        ("しろがねだい5", "白金台五丁目"), ("シロカネダイ５", "白金台五丁目"), ("ｼﾛｶﾈﾀﾞｲ 5", "白金台五丁目"),
+        ("港区しろかねだい5-21-5", "白金台五丁目"), ("とうきょうとみなとくろっぽんぎ6", "六本木六丁目"),
+        ("高轮1丁目", "高輪一丁目"), ("东麻布1丁目", "東麻布一丁目"), ("東京都港区高轮一丁目", "高輪一丁目"),
+        ("虎之门1丁目", "虎ノ門一丁目"), ("台场1", "台場一丁目"),
+    ],
+)
+def test_postcode_kana_and_chinese_found(query, name_ja):
+    r = search_town(query)
+    assert r.status == "found", query
+    assert r.chome is not None and r.chome.name_ja == name_ja
+
+
+@pytest.mark.parametrize(
+    ("query", "town_ja"),
+    [("新桥", "新橋"), ("滨松町", "浜松町"), ("虎之门", "虎ノ門"), ("虎之門", "虎ノ門"), ("シロカネダイ", "白金台"),
+     ("しろかね", "白金")],
+)
+def test_kana_and_chinese_towns_are_ambiguous(query, town_ja):
+    r = search_town(query)
+    assert (r.status, r.matches) == ("ambiguous", _town(town_ja))
+
+
+def test_postcode_outside_minato_says_so():
+    r = search_town("100-0001")
+    assert (r.status, r.matches, r.reason, r.postcode) == ("not_found", (), "outside_minato", "100-0001")
+    assert r.place.startswith("東京都千代田区")
+
+
+def test_postcode_narrows_the_address_and_the_address_wins_a_conflict():
+    assert search_town("〒105-0014 芝").matches == _town("芝")[:3]  # Japan Post's note: 芝 1〜3丁目
+    assert search_town("100-0001 港区六本木6").chome.name_ja == "六本木六丁目"
+
+
+@pytest.mark.parametrize(
+    ("query", "echo"),
+    [("![x](https://example.org/p.png)", "![x](https://example.org/p.png)"), ("六本木\n\n6", "六本木 6"),
+     ("あ" * 61, "あ" * 60 + "…"), ("x" * 10_000, "x" * 60 + "…")],
+)
+def test_short_query_is_one_line_and_cut(query, echo):
+    assert search_town(query).short_query == echo
+
+
+def test_echo_escapes_markdown_image():
+    shown = md_escape(search_town("![x](https://example.org/p.png)").short_query)
+    assert shown == "\\!\\[x\\](https://example.org/p.png)"
