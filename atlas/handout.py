@@ -17,39 +17,28 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from html import escape
-from pathlib import Path
 from types import ModuleType
 
-from atlas import formatting as fmt
-from atlas.charts import WARD_COLOUR, Chart, FiscalScale, PlanPoint, budget_chart, fiscal_scale, population_chart
-from atlas.content import PlanContent, plan_content
-from atlas.districts import area_label, district_by_id, districts
-from atlas.handout_charts import budget_svg, population_svg
-from atlas.i18n import LANGS, t
-from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office, office_label
-from atlas.profile import FigureLine, key_figures
-from atlas.sources import sources
-from geo.paths import data_dir
-from geo.svg_map import districts_svg
+from atlas.handout_page import page
+from atlas.i18n import LANGS
 
-BOUNDARY_SOURCE = "estat-boundaries-2020"
 FONT_PACKAGE = "fonts-noto-cjk"
 FONT_FAMILY = {"ja": "Noto Sans CJK JP", "en": "Noto Sans CJK JP", "zh": "Noto Sans CJK SC"}
 FC_LANG = {"ja": "ja", "en": "ja", "zh": "zh-cn"}
-HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
 
-MAP_SIZE_PX = (280, 265)
-BASE_PT = {"ja": 9.0, "zh": 9.0, "en": 8.75}  # Latin text runs longer than CJK text
 FONT_SCALES = (1.0, 0.95, 0.9, 0.85)  # tried in turn until the page fits on one sheet
 
 
 class HandoutError(RuntimeError):
-    """The handout cannot be made here (missing font or PDF library, or content too long for one page)."""
+    """The handout cannot be made here (missing font or PDF library, or content too long for one page).
+
+    ``kind`` names the reason for a message in the reader's language: ``font``, ``pdf`` or ``too_long``.
+    """
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 # --- environment checks ---------------------------------------------------------------------------------
@@ -63,7 +52,7 @@ def _font_families(fc_lang: str) -> frozenset[str]:
                               timeout=20, check=False)
     except (FileNotFoundError, subprocess.TimeoutExpired) as exc:
         raise HandoutError(f"Cannot list fonts with fc-list ({exc}); WeasyPrint needs fontconfig. "
-                           f"On Debian: apt-get install fontconfig {FONT_PACKAGE}") from exc
+                           f"On Debian: apt-get install fontconfig {FONT_PACKAGE}", kind="font") from exc
     return frozenset(name.strip() for line in done.stdout.splitlines() for name in line.split(",") if name.strip())
 
 
@@ -76,7 +65,7 @@ def font_stack(lang: str) -> list[str]:
     if not families:
         raise HandoutError(f"No font for {'Chinese' if lang == 'zh' else 'Japanese'} text is installed, so the "
                            f"handout would print empty boxes. Install the Debian package {FONT_PACKAGE} "
-                           f"(apt-get install {FONT_PACKAGE}) and try again.")
+                           f"(apt-get install {FONT_PACKAGE}) and try again.", kind="font")
     preferred = [f for f in (FONT_FAMILY[lang], *FONT_FAMILY.values()) if f in families]
     others = sorted(f for f in families if f not in preferred)
     return list(dict.fromkeys(preferred + others))
@@ -89,7 +78,8 @@ def _weasyprint() -> ModuleType:
     except (ImportError, OSError) as exc:
         raise HandoutError("The PDF library WeasyPrint cannot be loaded "
                            f"({type(exc).__name__}: {exc}). It needs Pango >= 1.44 and its libraries "
-                           "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b).") from exc
+                           "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b).",
+                           kind="pdf") from exc
     return weasyprint
 
 
@@ -98,247 +88,6 @@ def check_requirements(lang: str) -> None:
     or no loadable WeasyPrint. Cheap after the first call; a UI can call it to grey out its button."""
     font_stack(lang)
     _weasyprint()
-
-
-# --- charts ---------------------------------------------------------------------------------------------
-
-
-def _plan_points(plan: PlanContent) -> tuple[PlanPoint, PlanPoint]:
-    base, proj = (plan.ward.key_figure(k) for k in ("population_2024", "population_projection_2027"))
-    return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
-
-
-@cache
-def _budget_part(lang: str, family: tuple[str, ...], folder: Path, scale: FiscalScale) -> tuple[Chart, str]:
-    """The budget chart and its SVG: ward-wide, so the same for every district (``folder`` keys the cache)."""
-    chart = budget_chart(lang, scale)
-    return chart, budget_svg(chart, lang, list(family), scale)
-
-
-# --- HTML -----------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Refs:
-    """Cited sources in first-cited order; the latest as-of date per source wins (as in the profile)."""
-
-    dates: dict[str, dt.date | None]
-
-    def cite(self, refs: Iterable[tuple[str, dt.date | None]]) -> str:
-        numbers = []
-        for sid, day in refs:
-            known = self.dates.get(sid)
-            if sid not in self.dates or (day and (known is None or day > known)):
-                self.dates[sid] = day
-            n = list(self.dates).index(sid) + 1
-            if n not in numbers:
-                numbers.append(n)
-        return "".join(f"[{n}]" for n in sorted(numbers))
-
-
-CSS = """
-@page { size: A4; margin: 12mm;
-        @bottom-left { content: element(footer); vertical-align: top; padding-top: 2mm; } }
-html { font-family: %(jp)s; font-size: %(base).2fpt; line-height: 1.32; color: #111; }
-html:lang(zh) { font-family: %(sc)s; }
-body { margin: 0; }
-h1 { font-size: 2.2em; margin: 0; line-height: 1.1; }
-h2 { font-size: 1.05em; margin: 1.8mm 0 0.8mm; padding-bottom: 0.4mm; border-bottom: 0.6pt solid %(accent)s; }
-h3 { font-size: 1em; margin: 0 0 0.6mm; }
-p { margin: 0 0 1.2mm; }
-.kicker { font-size: 0.9em; color: #444; letter-spacing: 0.02em; }
-.head { border-left: 3.2mm solid %(accent)s; padding-left: 3mm; margin-bottom: 2mm; }
-.plan { color: #333; font-size: 1.05em; }
-.note { font-size: 0.86em; color: #333; background: #f3f3f3; padding: 0.8mm 2mm; margin: 1.2mm 0 0; }
-.slogan { font-size: 1.25em; font-weight: bold; margin: 1mm 0 2mm; padding: 1.5mm 2.5mm;
-          border-left: 1.2mm solid %(accent)s; background: %(tint)s; }
-.tiny { font-size: 0.8em; color: #444; }
-table.layout { width: 100%%; border-collapse: collapse; table-layout: fixed; }
-table.layout > tbody > tr > td { vertical-align: top; padding: 0; }
-td.gap { width: 5mm; }
-.chart svg { width: 100%%; height: auto; display: block; }
-.map svg { display: block; margin: 0 auto; }
-table.figures { width: 100%%; border-collapse: collapse; }
-table.figures td { border-bottom: 0.4pt solid #ddd; padding: 0.5mm 1mm 0.5mm 0; vertical-align: top; }
-table.figures td.value { text-align: right; font-weight: bold; white-space: nowrap; }
-table.figures td.date, table.figures td.ref { white-space: nowrap; font-size: 0.86em; color: #333; }
-.derived { display: block; font-size: 0.82em; color: #555; }
-ol.sources { margin: 0; padding: 0; list-style: none; font-size: 0.78em; line-height: 1.25; color: #222;
-             column-count: 2; column-gap: 6mm; }
-ol.sources li { margin: 0 0 0.35mm; break-inside: avoid; }
-.credit { font-size: 0.8em; margin: 0 0 1mm; }
-.footer { position: running(footer); font-size: 6.5pt; color: #555; }
-.dot { display: inline-block; width: 2.2mm; height: 2.2mm; border-radius: 50%%; background: #d0021b;
-       vertical-align: -0.2mm; }
-"""
-
-
-def _font_list(families: list[str]) -> str:
-    """A CSS font-family value: the families quoted, then the generic sans-serif."""
-    return ", ".join(f"'{f}'" for f in families) + ", sans-serif"
-
-
-def _css(stack: list[str], zh_stack: list[str], accent: str, base_pt: float) -> str:
-    return CSS % {"jp": _font_list(stack), "sc": _font_list(zh_stack), "accent": accent, "tint": _tint(accent),
-                  "base": base_pt}
-
-
-def _tint(colour: str, amount: float = 0.86) -> str:
-    """``colour`` mixed with white (for the slogan's background)."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in (r, g, b))
-
-
-def _sentence(text: str, lang: str) -> str:
-    """``text`` ending with a full stop, so that notes can run on in one paragraph."""
-    return text if text.endswith((".", "。", "!", "?", "！", "？")) else text + ("." if lang == "en" else "。")
-
-
-def _as_of(cited: dt.date | None, reference: dt.date | None) -> dt.date | None:
-    """The date for a source's credit line: the latest cited figure date, but never after the source's own
-    reference date (a projection's target date, e.g. 2027-01-01, is not when the plan was published)."""
-    if cited and reference:
-        return min(cited, reference)
-    return cited or reference
-
-
-def _figure_rows(lines: list[FigureLine], refs: _Refs, lang: str) -> str:
-    out = []
-    for line in lines:
-        derived = f'<span class="derived">{escape(line.derived)}</span>' if line.derived else ""
-        day = t("as_of", lang, date=fmt.date(line.as_of, lang)) if line.as_of else ""
-        out.append(f"<tr><td>{escape(line.label)}{derived}</td><td class='value'>{escape(line.value)}</td>"
-                   f"<td class='date'>{escape(day)}</td><td class='ref'>{escape(refs.cite(line.refs))}</td></tr>")
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class _Page:
-    """The handout's body (the costly part: charts, map) and what its stylesheet needs."""
-
-    lang: str
-    title: str
-    accent: str
-    families: tuple[list[str], list[str]]
-    body: str
-
-    def html(self, scale: float = 1.0) -> str:
-        """The whole HTML document with type scaled by ``scale``."""
-        css = _css(self.families[0], self.families[1], self.accent, BASE_PT[self.lang] * scale)
-        return (f'<!DOCTYPE html><html lang="{HTML_LANG[self.lang]}"><head><meta charset="utf-8">'
-                f'<title>{escape(self.title)}</title>'
-                f'<meta name="description" content="{escape(t("handout_title", self.lang))}">'
-                f"<style>{css}</style></head><body>{self.body}</body></html>")
-
-
-def handout_html(district: str | None, lang: str, *, generated: dt.date | None = None,
-                 font_families: tuple[list[str], list[str]] | None = None, scale: float = 1.0) -> str:
-    """The handout as one HTML document (every data text escaped); :func:`build_handout` renders it.
-
-    ``font_families`` is (stack for ja/en, stack for zh); by default both are :func:`font_stack` of ``lang``.
-    """
-    return _page(district, lang, generated, font_families).html(scale)
-
-
-def _page(district: str | None, lang: str, generated: dt.date | None,
-          font_families: tuple[list[str], list[str]] | None) -> _Page:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
-    info = district_by_id(district) if district else None
-    if district and info is None:
-        raise ValueError(f"unknown district {district!r}")
-    if font_families is None:  # only the fonts this language needs must be installed
-        font_families = (font_stack(lang), font_stack(lang))
-    stack = font_families[1] if lang == "zh" else font_families[0]
-    plan = plan_content()
-    src = sources()
-    refs = _Refs({})
-    accent = info.colour if info else WARD_COLOUR
-    name = area_label(district, lang)
-    e = escape
-    colon = ": " if lang == "en" else "："
-
-    # header and plan texts
-    plan_ref = refs.cite([(plan.source, None)])
-    if info:
-        dplan = plan.district(info.id)
-        subtitle = f'<div class="plan">{e(dplan.plan_name.shown(lang))}</div>'
-        intro = (f'<div class="slogan">{e(dplan.slogan.shown(lang))}</div>'
-                 f'<h3>{e(t("aims_heading", lang))}</h3><p>{e(dplan.aims.shown(lang))} '
-                 f'<span class="tiny">{plan_ref}</span></p>')
-    else:
-        ward = plan.ward
-        period = ward.plan_period
-        subtitle = f'<div class="plan">{e(ward.cover_title.shown(lang))}</div>'
-        label = t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy)
-        intro = (f'<h3>{e(t("vision_heading", lang))}</h3><div class="slogan">{e(ward.vision.shown(lang))}</div>'
-                 f'<p><b>{e(period.text.shown(lang))}</b>{colon}{e(label)} <span class="tiny">{plan_ref}</span></p>')
-    note_key = "unofficial_translation" if plan.is_unofficial(lang) else "official_text"
-    note = f'<div class="note">{e(t(note_key, lang))}</div>'
-
-    # branch office
-    office = branch_office(district)
-    office_html = ""
-    if office is not None:
-        heading = t("branch_office_heading", lang) if info else t("ward_office_heading", lang)
-        office_name = office_label(office, lang)
-        office_html = (f'<h2>{e(heading)}</h2><p><b>{e(office_name)}</b><br>{e(t("address", lang))}{colon}'
-                       f'{e(office.address_ja)} <span class="tiny">{refs.cite([(OFFICE_SOURCE, None)])}</span></p>')
-    else:
-        office_name = ""
-
-    # map
-    labels = {d.id: d.name(lang) for d in districts()}
-    map_svg = districts_svg(district, (office.lat, office.lng) if office else None, *MAP_SIZE_PX, labels,
-                            title=name, font_family=_font_list(stack))
-    map_ref = refs.cite([(BOUNDARY_SOURCE, src[BOUNDARY_SOURCE].reference_date)])
-    caption = t("handout_map_caption", lang, office=office_name) if office_name else ""
-    map_html = (f'<div class="map">{map_svg}</div><p class="tiny"><span class="dot"></span> '
-                f'{e(caption)} <span>{map_ref}</span></p>')
-
-    # key figures
-    figures = key_figures(district, lang)
-    figures_html = (f'<h2>{e(t("key_figures_heading", lang))}</h2>'
-                    f'<table class="figures">{_figure_rows(figures, refs, lang)}</table>'
-                    f'<p class="tiny">{e(t("handout_figure_sources", lang))}</p>')
-
-    # charts
-    base, projection = _plan_points(plan)
-    pop = population_chart(district, lang, base, projection)
-    bud, bud_svg = _budget_part(lang, tuple(stack), data_dir(), fiscal_scale(plan))
-    pop_refs = refs.cite(pop.sources + [(plan.source, None)] if info else pop.sources)
-    bud_refs = refs.cite(bud.sources)
-    bud_notes = list(bud.notes) + ([t("budget_no_district", lang)] if info else [])
-    charts_html = (
-        '<table class="layout"><tr>'
-        f'<td class="chart"><h3>{e(pop.title)}</h3>{population_svg(pop, accent, lang, stack)}'
-        f'<p class="tiny">{" ".join(e(_sentence(n, lang)) for n in pop.notes)} {pop_refs}</p></td>'
-        '<td class="gap"></td>'
-        f'<td class="chart"><h3>{e(bud.title)}</h3>{bud_svg}'
-        f'<p class="tiny">{" ".join(e(_sentence(n, lang)) for n in bud_notes)} {bud_refs}</p></td>'
-        "</tr></table>"
-    )
-
-    # credits: the e-Stat credit line of the boundaries, then every cited source's label
-    items = "".join(f"<li>[{i}] {e(src[sid].label(lang, _as_of(day, src[sid].reference_date)))}</li>"
-                    for i, (sid, day) in enumerate(refs.dates.items(), start=1))
-    credits_html = (f'<h2>{e(t("handout_credits_heading", lang))}</h2>'
-                    f'<p class="credit"><b>{e(t("map_credit_heading", lang))}</b>{colon}'
-                    f'{e(src[BOUNDARY_SOURCE].credit)}</p>'
-                    f'<ol class="sources">{items}</ol>')
-    made = t("handout_generated", lang, date=fmt.date(generated or dt.date.today(), lang))
-
-    body = (
-        f'<div class="footer">{e(made)}</div>'
-        f'<div class="head"><div class="kicker">{e(t("handout_title", lang))}</div><h1>{e(name)}</h1>'
-        f"{subtitle}</div>"
-        '<table class="layout"><tr>'
-        f'<td style="width: 57%">{intro}{note}{figures_html}</td><td class="gap"></td>'
-        f"<td>{map_html}{office_html}</td></tr></table>"
-        f"{charts_html}"
-        f"{credits_html}"
-    )
-    return _Page(lang, f"{name} — {t('handout_title', lang)}", accent, font_families, body)
 
 
 # --- PDF ------------------------------------------------------------------------------------------------
@@ -351,23 +100,39 @@ def render(html: str):
         return weasyprint.HTML(string=html).render()
     except OSError as exc:  # a broken Pango / font installation surfaces here
         raise HandoutError(f"WeasyPrint could not lay out the handout ({exc}); check Pango and the "
-                           f"{FONT_PACKAGE} fonts.") from exc
+                           f"{FONT_PACKAGE} fonts.", kind="pdf") from exc
+
+
+def handout_html(district: str | None, lang: str, *, generated: dt.date | None = None,
+                 font_families: tuple[list[str], list[str]] | None = None, scale: float = 1.0,
+                 trim: bool = False) -> str:
+    """The handout as one HTML document (every data text escaped); :func:`build_handout` renders it.
+
+    ``font_families`` is (stack for ja/en, stack for zh); by default both are :func:`font_stack` of ``lang``.
+    """
+    if font_families is None and lang in LANGS:  # only the fonts this language needs must be installed
+        font_families = (font_stack(lang), font_stack(lang))
+    return page(district, lang, generated, font_families or ([], []), trim).html(scale)
 
 
 def build_handout(district: str | None, lang: str, *, generated: dt.date | None = None) -> bytes:
     """A one-page A4 PDF handout of ``district`` (``None`` = the whole ward) in ``lang`` (ja, en, zh).
 
-    Raises HandoutError if no CJK font or no working WeasyPrint is installed, or if the content does not
-    fit on one page even with the smallest type; ValueError for an unknown district or language.
+    Smaller type is tried first; if that is not enough, long texts and notes are trimmed and the footer says so.
+    Raises HandoutError if no CJK font or no working WeasyPrint is installed, or if even the trimmed page does
+    not fit (``kind='too_long'``); ValueError for an unknown district or language.
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
     check_requirements(lang)
-    page = _page(district, lang, generated, None)
+    families = (font_stack(lang), font_stack(lang))
     pages = 0
-    for scale in FONT_SCALES:
-        doc = render(page.html(scale))
-        pages = len(doc.pages)
-        if pages == 1:
-            return doc.write_pdf()
-    raise HandoutError(f"The handout of {district or 'the ward'} ({lang}) needs {pages} pages; it must fit on one.")
+    for trim in (False, True):
+        sheet = page(district, lang, generated, families, trim)
+        for scale in FONT_SCALES:
+            doc = render(sheet.html(scale))
+            pages = len(doc.pages)
+            if pages == 1:
+                return doc.write_pdf()
+    raise HandoutError(f"The handout of {district or 'the ward'} ({lang}) needs {pages} pages even trimmed; "
+                       "it must fit on one.", kind="too_long")

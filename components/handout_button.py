@@ -1,13 +1,23 @@
-"""'Download handout': a one-page A4 PDF built only when the button is clicked."""
+"""'Download handout': a one-page A4 PDF built only when the button is clicked.
+
+The PDF is made in a deferred download (no cost until clicked). If making it fails, the reason is remembered and
+shown, in the reader's language, next to the button from the next rerun on; the details go to the server log.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import streamlit as st
 
 from atlas.handout import HandoutError, build_handout, check_requirements
 from atlas.i18n import t
+
+LOG = logging.getLogger(__name__)
+REASONS = ("font", "pdf", "too_long")
+# (district, lang) -> reason of the last failed build; the handout is the same for every session.
+_FAILED: dict[tuple[str | None, str], str] = {}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -15,12 +25,29 @@ def _cached_handout(district: str | None, lang: str, day: dt.date) -> bytes:
     return build_handout(district, lang, generated=day)
 
 
+def _build(district: str | None, lang: str) -> bytes:
+    """The PDF bytes; a failure is logged and remembered for the next rerun's message."""
+    try:
+        pdf = _cached_handout(district, lang, dt.date.today())
+    except HandoutError as exc:
+        LOG.error("handout %s/%s: %s", district, lang, exc)
+        _FAILED[(district, lang)] = exc.kind if exc.kind in REASONS else "other"
+        raise
+    except Exception:
+        LOG.exception("handout %s/%s failed", district, lang)
+        _FAILED[(district, lang)] = "other"
+        raise
+    _FAILED.pop((district, lang), None)
+    return pdf
+
+
 def handout_problem(lang: str) -> str | None:
-    """Why no handout can be made here (no CJK font or no PDF library), or None."""
+    """Why no handout can be made here (no CJK font or no PDF library), in ``lang``; or None."""
     try:
         check_requirements(lang)
     except HandoutError as exc:
-        return str(exc)
+        LOG.warning("handout unavailable (%s): %s", lang, exc)
+        return t(f"handout_reason_{exc.kind if exc.kind in REASONS else 'other'}", lang)
     return None
 
 
@@ -30,10 +57,13 @@ def handout_button(district: str | None, lang: str) -> None:
     if problem:
         st.caption(t("handout_unavailable", lang, detail=problem))
         return
+    failed = _FAILED.get((district, lang))
+    if failed:
+        st.warning(t("handout_failed", lang, reason=t(f"handout_reason_{failed}", lang)))
     name = district or "ward"
     st.download_button(
         t("download_handout", lang),
-        data=lambda: _cached_handout(district, lang, dt.date.today()),
+        data=lambda: _build(district, lang),
         file_name=f"minato-{name}-handout-{lang}.pdf",
         mime="application/pdf",
         key=f"handout-{name}-{lang}",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import handout
+from atlas import handout, handout_page
 from atlas.content import Text, plan_content
 from atlas.districts import district_by_id
 from atlas.handout import HandoutError, build_handout, handout_html
@@ -130,7 +130,7 @@ def test_html_escapes_data_texts(monkeypatch: pytest.MonkeyPatch) -> None:
     shiba = dataclasses.replace(plan.district("shiba"), slogan=Text(zh=evil, ja=evil, en=evil),
                                 aims=Text(zh=evil, ja=evil, en=evil))
     fake = dataclasses.replace(plan, districts=tuple(shiba if d.slug == "shiba" else d for d in plan.districts))
-    monkeypatch.setattr(handout, "plan_content", lambda: fake)
+    monkeypatch.setattr(handout_page, "plan_content", lambda: fake)
     html = handout_html("shiba", "en", generated=GENERATED, font_families=FONTS)
     assert "<script>" not in html and "<evil>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;evil&gt;" in html
@@ -169,3 +169,29 @@ def test_svg_map_of_the_ward_has_no_selection() -> None:
     ns = "{http://www.w3.org/2000/svg}"
     assert root.find(f"{ns}circle") is None and root.find(f"{ns}text") is None
     assert len(root.findall(f"{ns}path")) == 2 + 5
+
+
+def test_too_long_content_is_trimmed_with_a_note(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Aims far longer than any real ones still give one page: shortened, and the footer says so."""
+    poppler()
+    plan = plan_content()
+    long_aims = "地域の交流を深めるための取組を進めます。" * 120
+    origins = plan.district("shiba").aims.origins
+    shiba = dataclasses.replace(plan.district("shiba"), aims=Text(long_aims, long_aims, long_aims, origins))
+    fake = dataclasses.replace(plan, districts=tuple(shiba if d.slug == "shiba" else d for d in plan.districts))
+    monkeypatch.setattr(handout_page, "plan_content", lambda: fake)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(build_handout("shiba", "ja", generated=GENERATED))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    assert squash(t("handout_trimmed", "ja")) in squash(pdf_text(path))
+
+
+def test_content_that_never_fits_raises_too_long(monkeypatch: pytest.MonkeyPatch) -> None:
+    class TwoPages:
+        pages = (1, 2)
+
+    monkeypatch.setattr(handout, "render", lambda html: TwoPages())
+    with pytest.raises(HandoutError) as err:
+        build_handout("azabu", "en", generated=GENERATED)
+    assert err.value.kind == "too_long"
