@@ -1,37 +1,99 @@
-"""Load and validate every data file once at start-up, so a broken file stops the app early."""
+"""One validation pass over every file in ``data/`` at start-up, so a broken file stops the app before any page.
+
+Each loader validates its file against its declared schema (:mod:`atlas.schemas`, :mod:`geo.schema`); this module
+calls them all, then checks what ties the files together (ids, cited sources, series the charts need, indicator
+values the compare page computes). The first problem raises one DataFileError naming the data-relative file, the
+row and the field; :func:`error_message` words it in the view's language.
+"""
 
 from __future__ import annotations
 
 from atlas.content import plan_content
 from atlas.districts import districts
-from atlas.figures import budget, population
-from atlas.i18n import LANGS, catalog
-from atlas.indicators import definitions
+from atlas.facilities import evacuation_sites, nurseries, shelters
+from atlas.figures import budget, budget_notes, population
+from atlas.i18n import LANGS, catalog, check_placeholders, t
+from atlas.indicators import chome_values, definitions, district_values
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import offices
 from atlas.sources import sources
-from geo.layers import DataFileError, chome_list, district_shapes, layer
+from geo.datafile import DataFileError, data_name
+from geo.layers import chome_list, district_shapes, geo_dir, layer
+from geo.paths import data_dir
+
+MIN_SERIES = 2  # register counts per area: the trend estimate needs two points
+FALLBACK = {  # used only when the string catalog itself cannot give the message
+    "ja": "データファイルが見つからないか壊れているため、アプリを起動できません：{detail}",
+    "en": "The app cannot start because a data file is missing or broken: {detail}",
+    "zh": "由于数据文件缺失或损坏，应用无法启动：{detail}",
+}
 
 
 def load_all() -> None:
     """Raise DataFileError naming the first missing or malformed file."""
     for lang in LANGS:
         catalog(lang)
+    check_placeholders()
     ids = {d.id for d in districts()}
     srcs = sources()
     plan = plan_content()
     cited = {"estat-boundaries-2020", "minato-chise", OFFICE_SOURCE, plan.source}
     cited |= {i.source for d in plan.districts for i in d.initiatives}
     for sid in sorted(cited - set(srcs)):
-        raise DataFileError(f"sources.yaml: no record for '{sid}'")
-    population()
-    budget()
-    definitions()  # units checked against the allowed list, so a mangled unit stops the app
+        raise DataFileError(f"{data_name(data_dir() / 'sources.yaml')}: no record for '{sid}'")
+    _series(ids)
+    budget_notes()
     offices()
+    shelters(), evacuation_sites(), nurseries()
+    _boundaries(ids)
+    _indicators()
+
+
+def _series(ids: set[str]) -> None:
+    """Every district and the ward have a register series; the budget has initial budgets."""
+    name = data_name(data_dir() / "figures" / "population.csv")
+    counts = {area: 0 for area in (*sorted(ids), "ward")}
+    for obs in population():
+        if obs.measure == "population" and obs.area in counts:
+            counts[obs.area] += 1
+    for area, n in counts.items():
+        if n < MIN_SERIES:
+            raise DataFileError(f"{name}: area '{area}' has {n} 'population' row(s); at least {MIN_SERIES} are needed")
+    if not any(b.kind == "initial_budget" for b in budget()):
+        raise DataFileError(f"{data_name(data_dir() / 'figures' / 'budget.csv')}: no 'initial_budget' row")
+
+
+def _boundaries(ids: set[str]) -> None:
     shapes = district_shapes()
     if set(shapes) != ids:
-        raise DataFileError(f"districts.geojson: ids {sorted(shapes)} differ from districts.yaml {sorted(ids)}")
+        raise DataFileError(f"{data_name(geo_dir() / 'districts.geojson')}: ids {sorted(shapes)} differ from "
+                            f"districts.yaml {sorted(ids)}")
     for i, chome in enumerate(chome_list(), start=1):
         if chome.district not in ids:
-            raise DataFileError(f"chome.geojson: feature {i} has unknown district '{chome.district}'")
+            raise DataFileError(f"{data_name(geo_dir() / 'chome.geojson')}, feature {i}: unknown district "
+                                f"'{chome.district}'")
     layer("outline")
+
+
+def _indicators() -> None:
+    """Compute every indicator now, so a value the data cannot give stops the app here, not on /compare."""
+    name = data_name(data_dir() / "indicators.yaml")
+    for i, d in enumerate(definitions(), start=1):
+        try:
+            district_values(d.id)
+            if "chome" in d.levels:
+                chome_values(d.id)
+        except DataFileError:
+            raise
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            raise DataFileError(f"{name}, indicator {i} ({d.id}): cannot be computed from the data "
+                                f"({type(exc).__name__}: {exc})") from None
+
+
+def error_message(exc: DataFileError, lang: str) -> str:
+    """The start-up message in ``lang``, naming the file and row (plain text: escape it for Markdown)."""
+    detail = str(exc)
+    try:
+        return t("data_error", lang, detail=detail)
+    except Exception:  # the broken file may be the string catalog itself
+        return FALLBACK.get(lang, FALLBACK["en"]).format(detail=detail)

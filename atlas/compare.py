@@ -28,10 +28,12 @@ from atlas.indicators import (
     value_interval,
 )
 from atlas.indicators import table as registry_table
-from atlas.upload import UploadResult
+from atlas.upload import UPLOAD_PREFIX, UploadResult, column_id
 from geo.layers import layer
 
-UPLOAD_PREFIX = "upload:"
+__all__ = ["UPLOAD_PREFIX", "UPLOAD_SOURCE", "IndicatorView", "all_views", "comparison_table", "interval",
+           "legend_title", "number_only", "period_column", "ranking", "registry_view", "table_formats",
+           "upload_column", "upload_views"]
 UPLOAD_SOURCE = "upload"
 
 
@@ -85,7 +87,8 @@ def registry_view(ind_id: str, lang: str) -> IndicatorView:
 
 
 def upload_views(result: UploadResult | None, lang: str) -> list[IndicatorView]:
-    """One view per numeric column of a valid upload (district or chome level; nothing is stored)."""
+    """One view per numeric column of a valid upload (district or chome level; nothing is stored); each view's id
+    is the column's short id (``upload:4f9edc4d``), which the URL carries instead of the header."""
     if result is None or not result.ok:
         return []
     views = []
@@ -94,7 +97,8 @@ def upload_views(result: UploadResult | None, lang: str) -> list[IndicatorView]:
         by_district = values if result.level == "district" else {}
         by_chome = values if result.level == "chome" else {}
         views.append(IndicatorView(
-            id=f"{UPLOAD_PREFIX}{column}", label=column, unit="", description=t("upload_description", lang),
+            id=result.ids.get(column) or column_id(column), label=column, unit="",
+            description=t("upload_description", lang),
             district={k: by_district.get(k) for k in (*_district_ids(), "ward")} if by_district else {},
             chome=dict(by_chome), format=lambda v: "—" if v is None or not math.isfinite(v) else f"{v:,.6g}",
             refs=((UPLOAD_SOURCE, None),), uploaded=True,

@@ -36,7 +36,7 @@ from atlas.districts import districts
 from atlas.i18n import LANGS
 from atlas.loading import read_yaml
 from atlas.sources import sources
-from geo.layers import DataFileError
+from geo.datafile import DataFileError, data_name
 from geo.paths import data_dir
 
 __all__ = ["OURS", "PlanContent", "Text", "is_unofficial", "plan_content"]
@@ -133,7 +133,7 @@ class _Node:
 @cache
 def load_plan_content(path: Path, slugs: tuple[str, ...]) -> PlanContent:
     """Plan texts from ``path``; ``slugs`` are the district ids the file must cover (see :func:`plan_content`)."""
-    root = _Node(read_yaml(path), path.name)
+    root = _Node(read_yaml(path), data_name(path))
     source = root["source"].as_str()
     if source not in sources():
         raise root["source"].fail(f"'{source}' is not a source id in sources.yaml")

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from atlas.i18n import LANGS, t
+from atlas.i18n import t
 from atlas.loading import read_yaml, require
-from geo.layers import DataFileError
+from atlas.schemas.records import DistrictRecord
+from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
-
-SLUG = re.compile(r"^[a-z]+(-[a-z]+)*$")
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 @dataclass(frozen=True)
@@ -42,30 +39,18 @@ def districts() -> tuple[District, ...]:
 
 @cache
 def load_districts(path: Path) -> tuple[District, ...]:
-    """Districts from ``path`` (see :func:`districts`)."""
-    doc = read_yaml(path)
-    rows = require(doc, "districts", path.name)
-    out = []
+    """Districts from ``path`` (see :func:`districts`), each validated by :class:`DistrictRecord`."""
+    name = data_name(path)
+    rows = require(read_yaml(path), "districts", name)
+    if not isinstance(rows, list):
+        raise DataFileError(f"{name}: 'districts' must be a list")
+    out: list[District] = []
     for i, row in enumerate(rows, start=1):
-        where = f"{path.name}, district {i}"
-        slug = require(row, "id", where)
-        if not SLUG.match(str(slug)):
-            raise DataFileError(f"{where}: id '{slug}' is not a lowercase slug")
-        names = require(row, "name", where)
-        office = require(row, "office", where)
-        for lang in LANGS:
-            require(names, lang, f"{where} name")
-            require(office, lang, f"{where} office")
-        colour = str(require(row, "colour", where))
-        if not COLOUR.match(colour):
-            raise DataFileError(f"{where}: colour '{colour}' is not #RRGGBB")
-        try:
-            area = float(require(row, "official_area_km2", where))
-        except ValueError as exc:
-            raise DataFileError(f"{where}: official_area_km2 is not a number") from exc
-        out.append(District(slug, require(row, "source_name", where), dict(names), colour, area, dict(office)))
-    if len({d.id for d in out}) != len(out):
-        raise DataFileError(f"{path.name}: duplicate district id")
+        rec = validated(DistrictRecord, row, f"{name}, district {i}")
+        if any(d.id == rec.id for d in out):
+            raise DataFileError(f"{name}, district {i}: duplicate district id '{rec.id}'")
+        out.append(District(rec.id, rec.source_name, rec.name.as_dict(), rec.colour, rec.official_area_km2,
+                            rec.office.as_dict()))
     return tuple(out)
 
 

@@ -6,25 +6,32 @@ file path, so a different ``$MINATO_DATA_DIR`` gets its own copy.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from atlas.districts import districts
-from atlas.loading import csv_field, csv_rows
-from geo.layers import DataFileError
+from atlas.loading import csv_records
+from atlas.schemas.tables import (
+    LAT_RANGE,
+    LNG_RANGE,
+    NON_FACILITY_CATEGORIES,
+    NURSERY_CATEGORIES,
+    FacilityRow,
+    NurseryRow,
+    ShelterRow,
+)
+from geo.datafile import DataFileError
 from geo.paths import data_dir
 
+__all__ = ["FILES", "KINDS", "LAT_RANGE", "LNG_RANGE", "NON_FACILITY_CATEGORIES", "NURSERY_CATEGORIES", "SOURCE_IDS",
+           "Facility", "Nursery", "counts", "evacuation_sites", "load_facilities", "load_nurseries", "nurseries",
+           "shelters"]
 KINDS = ("shelter", "evacuation_site")
 FILES = {"shelter": "shelters.csv", "evacuation_site": "evacuation_sites.csv", "nursery": "nurseries.csv"}
 SOURCE_IDS = {"shelter": "gsi-shelters", "evacuation_site": "gsi-evacuation-sites", "nursery": "minato-nurseries"}
-NURSERY_CATEGORIES = ("認可保育園", "認定こども園", "小規模保育施設", "港区保育室")
-NON_FACILITY_CATEGORIES = ("医療的ケア児・障害児クラス",)  # a class inside a nursery: listed, never counted
-LAT_RANGE, LNG_RANGE = (35.5, 35.8), (139.6, 139.9)  # generous box around Minato City
-
-
 BUILD_HINT = "; run tools/build_facilities.py"
+
 
 @dataclass(frozen=True)
 class Facility:
@@ -58,22 +65,17 @@ def facilities_dir() -> Path:
     return data_dir() / "facilities"
 
 
-def _district(rec: dict[str, str], where: str) -> str:
-    slug = csv_field(rec, "district", where)
+def _district(slug: str, where: str) -> str:
     if slug not in {d.id for d in districts()}:
         raise DataFileError(f"{where}: unknown district '{slug}'")
     return slug
 
 
-def _coordinate(rec: dict[str, str], key: str, bounds: tuple[float, float], where: str) -> float:
-    raw = csv_field(rec, key, where)
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise DataFileError(f"{where}: {key} '{raw}' is not a number") from exc
-    if not (math.isfinite(value) and bounds[0] <= value <= bounds[1]):
-        raise DataFileError(f"{where}: {key} {value} is outside Minato City")
-    return value
+def _first(seen: dict[str, str], key: str, what: str, where: str) -> None:
+    """Remember ``key`` at ``where``; a repeat is an error naming the row it first appeared on."""
+    if key in seen:
+        raise DataFileError(f"{where}: duplicate {what} '{key}' (first on {seen[key]})")
+    seen[key] = where.rsplit(", ", 1)[1]
 
 
 def shelters() -> tuple[Facility, ...]:
@@ -89,27 +91,15 @@ def evacuation_sites() -> tuple[Facility, ...]:
 @cache
 def load_facilities(path: Path, kind: str) -> tuple[Facility, ...]:
     """Facilities of ``kind`` from ``path`` (see :func:`shelters`)."""
-    header = ["id", "name_ja", "address_ja", "district", "lat", "lng", "kind"]
-    if kind == "shelter":
-        header.append("for_support_needed")
     out, seen = [], {}
-    for where, rec in csv_rows(path, tuple(header), BUILD_HINT):
-        fid = csv_field(rec, "id", where)
-        if fid in seen:
-            raise DataFileError(f"{where}: duplicate id '{fid}' (first on {seen[fid]})")
-        seen[fid] = where.rsplit(", ", 1)[1]
-        if csv_field(rec, "kind", where) != kind:
-            raise DataFileError(f"{where}: kind must be '{kind}'")
-        support = False
-        if kind == "shelter":
-            flag = csv_field(rec, "for_support_needed", where)
-            if flag not in ("0", "1"):
-                raise DataFileError(f"{where}: for_support_needed must be 0 or 1, not '{flag}'")
-            support = flag == "1"
+    for where, row in csv_records(path, ShelterRow if kind == "shelter" else FacilityRow, BUILD_HINT):
+        _first(seen, row.id, "id", where)
+        if row.kind != kind:
+            raise DataFileError(f"{where}: kind must be '{kind}', not '{row.kind}'")
         out.append(Facility(
-            id=fid, name_ja=csv_field(rec, "name_ja", where), address_ja=csv_field(rec, "address_ja", where),
-            district=_district(rec, where), lat=_coordinate(rec, "lat", LAT_RANGE, where),
-            lng=_coordinate(rec, "lng", LNG_RANGE, where), kind=kind, for_support_needed=support,
+            id=row.id, name_ja=row.name_ja, address_ja=row.address_ja, district=_district(row.district, where),
+            lat=row.lat, lng=row.lng, kind=kind,
+            for_support_needed=isinstance(row, ShelterRow) and row.for_support_needed == "1",
         ))
     return tuple(sorted(out, key=lambda f: f.id))
 
@@ -123,14 +113,9 @@ def nurseries() -> tuple[Nursery, ...]:
 def load_nurseries(path: Path) -> tuple[Nursery, ...]:
     """Nurseries from ``path`` (see :func:`nurseries`)."""
     out, seen = [], {}
-    for where, rec in csv_rows(path, ("facility", "district", "category"), BUILD_HINT):
-        name, category = csv_field(rec, "facility", where), csv_field(rec, "category", where)
-        if category not in NURSERY_CATEGORIES + NON_FACILITY_CATEGORIES:
-            raise DataFileError(f"{where}: unknown category '{category}'")
-        if name in seen:
-            raise DataFileError(f"{where}: duplicate facility '{name}' (first on {seen[name]})")
-        seen[name] = where.rsplit(", ", 1)[1]
-        out.append(Nursery(name, _district(rec, where), category))
+    for where, row in csv_records(path, NurseryRow, BUILD_HINT):
+        _first(seen, row.facility, "facility", where)
+        out.append(Nursery(row.facility, _district(row.district, where), row.category))
     return tuple(out)
 
 

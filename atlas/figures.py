@@ -11,16 +11,16 @@ from functools import cache
 from pathlib import Path
 
 from atlas.districts import districts
-from atlas.i18n import LANGS
-from atlas.loading import csv_field, csv_rows, read_yaml, require
+from atlas.loading import csv_records, read_yaml, require
+from atlas.schemas.records import BUDGET_KINDS, BudgetNoteRecord
+from atlas.schemas.tables import MEASURES, RELIABILITY, BudgetRow, PopulationRow
 from atlas.sources import sources
-from geo.layers import DataFileError
+from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 
+__all__ = ["BUDGET_KINDS", "MEASURES", "RELIABILITY", "BudgetFigure", "BudgetNote", "Observation", "budget",
+           "budget_notes", "latest", "load_budget", "load_budget_notes", "load_population", "population", "series"]
 AREAS_EXTRA = ("ward",)
-MEASURES = ("population", "households", "foreign_population", "census_population", "census_households")
-BUDGET_KINDS = ("initial_budget", "settlement_revenue", "settlement_expenditure")
-RELIABILITY = ("official", "secondary")
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,7 @@ class BudgetFigure:
     note: str = ""
 
 
-def _source(rec: dict[str, str], where: str) -> str:
-    sid = csv_field(rec, "source", where)
+def _source(sid: str, where: str) -> str:
     if sid not in sources():
         raise DataFileError(f"{where}: source '{sid}' is not in sources.yaml")
     return sid
@@ -64,20 +63,10 @@ def load_population(path: Path) -> tuple[Observation, ...]:
     """Observations from ``path`` (see :func:`population`)."""
     areas = {d.id for d in districts()} | set(AREAS_EXTRA)
     out = []
-    for where, rec in csv_rows(path):
-        try:
-            date = dt.date.fromisoformat(csv_field(rec, "date", where))
-            value = int(csv_field(rec, "value", where))
-        except ValueError as exc:
-            raise DataFileError(f"{where}: {exc}") from exc
-        area, measure = csv_field(rec, "area", where), csv_field(rec, "measure", where)
-        if area not in areas:
-            raise DataFileError(f"{where}: unknown area '{area}'")
-        if measure not in MEASURES:
-            raise DataFileError(f"{where}: unknown measure '{measure}'")
-        if value < 0:
-            raise DataFileError(f"{where}: negative value {value}")
-        out.append(Observation(date, area, measure, value, _source(rec, where), rec.get("derived") or ""))
+    for where, row in csv_records(path, PopulationRow):
+        if row.area not in areas:
+            raise DataFileError(f"{where}: unknown area '{row.area}'")
+        out.append(Observation(row.date, row.area, row.measure, row.value, _source(row.source, where), row.derived))
     return tuple(sorted(out, key=lambda o: (o.date, o.area, o.measure)))
 
 
@@ -110,21 +99,19 @@ def budget_notes() -> tuple[BudgetNote, ...]:
 @cache
 def load_budget_notes(path: Path) -> tuple[BudgetNote, ...]:
     """Budget notes from ``path`` (see :func:`budget_notes`); each must match a budget row."""
-    rows = require(read_yaml(path), "notes", path.name)
+    name = data_name(path)
+    rows = require(read_yaml(path), "notes", name)
     if not isinstance(rows, list):
-        raise DataFileError(f"{path.name}: 'notes' must be a list")
+        raise DataFileError(f"{name}: 'notes' must be a list")
     known = {(b.fiscal_year, b.kind, b.source) for b in budget()}
     out = []
     for i, row in enumerate(rows, start=1):
-        where = f"{path.name}, note {i}"
-        text = require(row, "text", where)
-        if not isinstance(text, dict) or any(not isinstance(text.get(lang), str) or not text[lang].strip()
-                                             for lang in LANGS):
-            raise DataFileError(f"{where}: 'text' must give ja, en and zh")
-        key = (require(row, "fiscal_year", where), require(row, "kind", where), require(row, "source", where))
+        where = f"{name}, note {i}"
+        rec = validated(BudgetNoteRecord, row, where)
+        key = (rec.fiscal_year, rec.kind, rec.source)
         if key not in known:
             raise DataFileError(f"{where}: no row of budget.csv has fiscal_year, kind and source {key}")
-        out.append(BudgetNote(key[0], key[1], key[2], {lang: text[lang].strip() for lang in LANGS}))
+        out.append(BudgetNote(rec.fiscal_year, rec.kind, rec.source, rec.text.as_dict()))
     return tuple(out)
 
 
@@ -136,17 +123,6 @@ def budget() -> tuple[BudgetFigure, ...]:
 @cache
 def load_budget(path: Path) -> tuple[BudgetFigure, ...]:
     """Budget figures from ``path`` (see :func:`budget`)."""
-    out = []
-    for where, rec in csv_rows(path):
-        try:
-            year = int(csv_field(rec, "fiscal_year", where))
-            amount = float(csv_field(rec, "amount_oku_yen", where))
-        except ValueError as exc:
-            raise DataFileError(f"{where}: {exc}") from exc
-        kind, reliability = csv_field(rec, "kind", where), csv_field(rec, "reliability", where)
-        if kind not in BUDGET_KINDS:
-            raise DataFileError(f"{where}: unknown kind '{kind}'")
-        if reliability not in RELIABILITY:
-            raise DataFileError(f"{where}: reliability must be one of {RELIABILITY}")
-        out.append(BudgetFigure(year, kind, amount, _source(rec, where), reliability, rec.get("note") or ""))
+    out = [BudgetFigure(row.fiscal_year, row.kind, row.amount_oku_yen, _source(row.source, where), row.reliability,
+                        row.note) for where, row in csv_records(path, BudgetRow)]
     return tuple(sorted(out, key=lambda b: (b.fiscal_year, b.kind)))

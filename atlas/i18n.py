@@ -6,10 +6,12 @@ from functools import cache
 from pathlib import Path
 
 from atlas.loading import read_yaml
-from geo.layers import DataFileError
+from atlas.schemas.catalog import Catalog, check_catalogs, code_calls
+from atlas.schemas.common import LANG_KEYS
+from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 
-LANGS = ("ja", "en", "zh")
+LANGS = LANG_KEYS
 DEFAULT_LANG = "ja"
 
 
@@ -20,15 +22,29 @@ def catalog(lang: str) -> dict[str, str]:
 
 @cache
 def load_catalog(lang: str, i18n_dir: Path) -> dict[str, str]:
-    """The catalog of ``lang`` in ``i18n_dir`` (see :func:`catalog`)."""
-    strings = read_yaml(i18n_dir / f"{lang}.yaml")
+    """The catalog of ``lang`` in ``i18n_dir`` (see :func:`catalog`), validated by :class:`Catalog`."""
+    path = i18n_dir / f"{lang}.yaml"
+    strings = read_yaml(path)
     if not isinstance(strings, dict):
-        raise DataFileError(f"{lang}.yaml: expected a mapping of keys to strings")
+        raise DataFileError(f"{data_name(path)}: expected a mapping of keys to strings")
+    for key, value in strings.items():  # one field at a time, so the message names the key
+        validated(Catalog, {key: value}, data_name(path))
     if lang != "en":
-        missing = sorted(set(load_catalog("en", i18n_dir)) - set(strings))
+        english = load_catalog("en", i18n_dir)
+        missing = sorted(set(english) - set(strings))
         if missing:
-            raise DataFileError(f"{lang}.yaml: missing keys {missing}")
-    return {str(k): str(v) for k, v in strings.items()}
+            raise DataFileError(f"{data_name(path)}: missing keys {missing}")
+        extra = sorted(set(strings) - set(english))
+        if extra:
+            raise DataFileError(f"{data_name(path)}: keys {extra} are not in {data_name(i18n_dir / 'en.yaml')}")
+    return dict(strings)
+
+
+def check_placeholders() -> None:
+    """Every key has the same placeholders in ja/en/zh and the code gives each of them (see atlas.schemas.catalog)."""
+    folder = data_dir() / "i18n"
+    catalogs = {lang: catalog(lang) for lang in LANGS}
+    check_catalogs(catalogs, {lang: data_name(folder / f"{lang}.yaml") for lang in LANGS}, code_calls())
 
 
 def t(key: str, lang: str, **values: object) -> str:

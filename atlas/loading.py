@@ -1,26 +1,35 @@
-"""Read YAML data files with errors that name the file."""
+"""Read YAML and CSV data files with errors that name the file (data-relative), the row and the field."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel
 
-from geo.layers import DataFileError
+from geo.datafile import DataFileError, data_name, validated
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file; a missing or malformed file raises DataFileError naming it."""
+    name = data_name(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
+    except FileNotFoundError:
+        raise DataFileError(f"{name}: file is missing") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{name}: not UTF-8 text") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise DataFileError(f"{path.name}: not valid YAML ({exc})") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise DataFileError(f"{name}: not valid YAML{where} ({problem})") from None
 
 
 def require(mapping: Any, key: str, where: str) -> Any:
@@ -30,19 +39,44 @@ def require(mapping: Any, key: str, where: str) -> Any:
     return mapping[key]
 
 
-def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "") -> list[tuple[str, dict[str, str]]]:
-    """(``"file, row N"``, record) pairs of a UTF-8 CSV; the header is row 1 and must hold ``required``."""
+def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "",
+             non_empty: bool = False) -> list[tuple[str, dict[str, str]]]:
+    """(``"data/file, row N"``, record) pairs of a UTF-8 CSV; the header is row 1 and must hold ``required``.
+
+    With ``non_empty`` a file without data rows is an error too.
+    """
+    name = data_name(path)
     try:
         with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            reader = csv.DictReader(fh, strict=True)
+            if reader.fieldnames is None:
+                raise DataFileError(f"{name}: the file is empty{hint}")
+            missing = [c for c in required if c not in reader.fieldnames]
             if missing:
-                raise DataFileError(f"{path.name}, row 1: missing column(s) {missing}")
-            return [(f"{path.name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path}){hint}") from exc
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{path.name}: not a UTF-8 CSV ({exc})") from exc
+                raise DataFileError(f"{name}, row 1: missing column(s) {missing}")
+            rows = [(f"{name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
+    except FileNotFoundError:
+        raise DataFileError(f"{name}: file is missing{hint}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{name}: not UTF-8 text") from None
+    except csv.Error as exc:
+        raise DataFileError(f"{name}, row {reader.line_num}: CSV syntax error ({exc})") from None
+    if non_empty and not rows:
+        raise DataFileError(f"{name}: no data rows below the header{hint}")
+    return rows
+
+
+def csv_records(path: Path, model: type[M], hint: str = "") -> list[tuple[str, M]]:
+    """Every data row of a CSV validated by ``model``; at least one row. The header must name every field of the
+    model; a blank cell is a missing field (an error unless the field has a default)."""
+    required = tuple(f.alias or n for n, f in model.model_fields.items())
+    out = []
+    for where, rec in csv_rows(path, required, hint, non_empty=True):
+        if None in rec:  # more cells than the header names
+            raise DataFileError(f"{where}: more cells than the header has columns")
+        cells = {k: v.strip() for k, v in rec.items() if v and v.strip()}  # a blank cell is a missing field
+        out.append((where, validated(model, cells, where)))
+    return out
 
 
 def csv_field(rec: dict[str, str], key: str, where: str) -> str:

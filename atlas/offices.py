@@ -7,8 +7,9 @@ from functools import cache
 from pathlib import Path
 
 from atlas.districts import district_by_id
-from atlas.loading import csv_field, csv_rows
-from geo.layers import DataFileError
+from atlas.loading import csv_records
+from atlas.schemas.tables import OfficeRow
+from geo.datafile import DataFileError
 from geo.paths import data_dir
 
 SOURCE_ID = "minato-offices-opendata"
@@ -33,14 +34,12 @@ def offices() -> tuple[Office, ...]:
 
 @cache
 def load_offices(path: Path) -> tuple[Office, ...]:
-    """Offices from ``path``; a bad row raises DataFileError naming file and row."""
+    """Offices from ``path``; a bad row raises DataFileError naming file and row (see :class:`OfficeRow`)."""
     out = []
-    for where, rec in csv_rows(path, ("district", "name_ja", "name_en", "address_ja", "lat", "lng")):
-        try:
-            out.append(Office(rec["district"], csv_field(rec, "name_ja", where), csv_field(rec, "name_en", where),
-                              csv_field(rec, "address_ja", where), float(rec["lat"]), float(rec["lng"])))
-        except ValueError as exc:
-            raise DataFileError(f"{where}: {exc}") from exc
+    for where, row in csv_records(path, OfficeRow):
+        if row.district and district_by_id(row.district) is None:
+            raise DataFileError(f"{where}: unknown district '{row.district}'")
+        out.append(Office(row.district, row.name_ja, row.name_en, row.address_ja, row.lat, row.lng))
     return tuple(out)
 
 

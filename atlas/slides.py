@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+DIGITS = re.compile(r"^[0-9]{1,6}$")
 SLIDES = ("title", "aims", "population", "budget", "indicators", "take_part")
 
 
@@ -16,15 +18,17 @@ class SlidePosition:
 
 
 def read_slide(value: str | None, total: int = len(SLIDES)) -> SlidePosition:
-    """Parse ``?slide=``; anything but an integer in 1..total falls back to 1 with a notice.
+    """Parse ``?slide=``; anything but ASCII digits giving 1..total falls back to 1 with a notice.
 
-    >>> read_slide("3"), read_slide("9").notice, read_slide(None)
-    (SlidePosition(number=3, notice=None), '9', SlidePosition(number=1, notice=None))
+    ``"²"`` and ``"③"`` are digits to :meth:`str.isdigit` but not to :func:`int`, so only ``[0-9]`` counts.
+
+    >>> read_slide("3"), read_slide("9").notice, read_slide(None), read_slide("③").notice
+    (SlidePosition(number=3, notice=None), '9', SlidePosition(number=1, notice=None), '③')
     """
     if value is None or str(value).strip() == "":
         return SlidePosition(1)
     text = str(value).strip()
-    if text.isdigit() and 1 <= int(text) <= total:
+    if DIGITS.match(text) and 1 <= int(text) <= total:
         return SlidePosition(int(text))
     return SlidePosition(1, text[:20])
 

@@ -1,11 +1,16 @@
-"""Session state <-> URL: the selected district and language live in ``?district=`` and ``?lang=``."""
+"""Session state <-> URL: the selected district and language live in ``?district=`` and ``?lang=``.
+
+On a session's first run every parameter is read once (:func:`atlas.state.read_view`): repeated or malformed
+values are dropped from the URL with a notice, so pages only ever see one well-formed value per parameter.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from atlas.i18n import t
-from atlas.state import read_view
+from atlas.state import PAGE_PARAMS, read_view
+from components.markdown import md_echo
 
 DISTRICT = "district"
 LANG = "lang"
@@ -16,7 +21,12 @@ def init_state() -> None:
     """On a session's first run, restore the view from the URL and remember any notices."""
     if "view_ready" in st.session_state:
         return
-    view = read_view(st.query_params.to_dict())
+    view = read_view({key: st.query_params.get_all(key) for key in (DISTRICT, LANG, *PAGE_PARAMS)})
+    for key in PAGE_PARAMS:  # the page reads its own parameter later: leave it exactly one valid value
+        if key not in view.page and key in st.query_params:
+            del st.query_params[key]
+        elif key in view.page and st.query_params.get_all(key) != [view.page[key]]:
+            st.query_params[key] = view.page[key]
     st.session_state[DISTRICT] = view.district
     st.session_state[LANG] = view.lang
     st.session_state["notices"] = list(view.notices)
@@ -53,11 +63,11 @@ def sync_url() -> None:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
     for key, value in wanted.items():
-        if st.query_params.get(key) != value:
+        if st.query_params.get_all(key) != [value]:  # also rewrites ?district=nowhere&district=azabu
             st.query_params[key] = value
 
 
 def show_notices() -> None:
-    """Show (once) the notices about unknown URL values."""
+    """Show (once) the notices about unknown or repeated URL values, the values as escaped plain text."""
     for key, value in st.session_state.pop("notices", []):
-        st.warning(t(key, lang(), value=value), icon="⚠️")
+        st.warning(t(key, lang(), value=md_echo(value)), icon="⚠️")

@@ -11,13 +11,12 @@ from typing import Any
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
+from geo.schema import FEATURES, ChomeFeature, Collection, DistrictFeature
 
+__all__ = ["LAYER_FILES", "Chome", "DataFileError", "chome_list", "district_shapes", "layer", "read_geojson"]
 LAYER_FILES = {"districts": "districts.geojson", "chome": "chome.geojson", "outline": "ward_outline.geojson"}
-
-
-class DataFileError(RuntimeError):
-    """A data file is missing or malformed; the message names the file (and row)."""
 
 
 @dataclass(frozen=True)
@@ -45,16 +44,25 @@ class Chome:
         return self.town_en if self.chome is None else f"{self.town_en} {self.chome}-chome"
 
 
-def read_geojson(path: Path) -> dict[str, Any]:
-    """Read a GeoJSON FeatureCollection, raising DataFileError naming the file on any problem."""
+def read_geojson(path: Path, kind: str | None = None) -> dict[str, Any]:
+    """Read a GeoJSON FeatureCollection, raising DataFileError naming the file on any problem.
+
+    With ``kind`` (a key of LAYER_FILES) every feature is validated against that layer's schema
+    (:mod:`geo.schema`): Polygon or MultiPolygon geometry and the properties the app reads.
+    """
+    name = data_name(path)
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path.name}: file is missing ({path})") from exc
+    except FileNotFoundError:
+        raise DataFileError(f"{name}: file is missing") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path.name}: not valid GeoJSON ({exc})") from exc
+        raise DataFileError(f"{name}: not valid GeoJSON ({exc})") from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise DataFileError(f"{path.name}: expected a GeoJSON FeatureCollection")
+        raise DataFileError(f"{name}: expected a GeoJSON FeatureCollection")
+    validated(Collection, doc, name)
+    if kind is not None:
+        for i, feature in enumerate(doc["features"], start=1):
+            validated(FEATURES[kind], feature, f"{name}, feature {i}")
     return doc
 
 
@@ -65,12 +73,12 @@ def geo_dir() -> Path:
 
 def layer(name: str) -> dict[str, Any]:
     """The named layer (``districts``, ``chome`` or ``outline``) as a GeoJSON dict (cached per folder)."""
-    return _layer(geo_dir() / LAYER_FILES[name])
+    return _layer(geo_dir() / LAYER_FILES[name], name)
 
 
 @cache
-def _layer(path: Path) -> dict[str, Any]:
-    return read_geojson(path)
+def _layer(path: Path, kind: str) -> dict[str, Any]:
+    return read_geojson(path, kind)
 
 
 def chome_list() -> tuple[Chome, ...]:
@@ -80,21 +88,16 @@ def chome_list() -> tuple[Chome, ...]:
 
 @cache
 def _chome_list(folder: Path) -> tuple[Chome, ...]:
-    doc = _layer(folder / LAYER_FILES["chome"])
+    path = folder / LAYER_FILES["chome"]
     out = []
-    for i, feat in enumerate(doc["features"], start=1):
-        try:
-            p = feat["properties"]
-            out.append(
-                Chome(
-                    key_code=str(p["key_code"]), name_ja=p["name_ja"], town_ja=p["town_ja"],
-                    town_en=p["town_en"], chome=p["chome"], district=p["district"],
-                    pop_2020=int(p["pop_2020"]), households_2020=int(p["households_2020"]),
-                    area_m2=float(p["area_m2"]), geometry=shape(feat["geometry"]),
-                )
-            )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DataFileError(f"chome.geojson: feature {i} is malformed ({exc!r})") from exc
+    for i, feat in enumerate(_layer(path, "chome")["features"], start=1):
+        f = validated(ChomeFeature, feat, f"{data_name(path)}, feature {i}")
+        p = f.properties
+        out.append(Chome(key_code=p.key_code, name_ja=p.name_ja, town_ja=p.town_ja, town_en=p.town_en,
+                         chome=p.chome, district=p.district, pop_2020=p.pop_2020, households_2020=p.households_2020,
+                         area_m2=p.area_m2, geometry=shape(feat["geometry"])))
+    if len({c.key_code for c in out}) != len(out):
+        raise DataFileError(f"{data_name(path)}: duplicate key_code")
     return tuple(out)
 
 
@@ -105,8 +108,11 @@ def district_shapes() -> dict[str, BaseGeometry]:
 
 @cache
 def _district_shapes(folder: Path) -> dict[str, BaseGeometry]:
-    doc = _layer(folder / LAYER_FILES["districts"])
-    try:
-        return {f["properties"]["id"]: shape(f["geometry"]) for f in doc["features"]}
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise DataFileError(f"districts.geojson: malformed feature ({exc!r})") from exc
+    path = folder / LAYER_FILES["districts"]
+    out: dict[str, BaseGeometry] = {}
+    for i, feat in enumerate(_layer(path, "districts")["features"], start=1):
+        f = validated(DistrictFeature, feat, f"{data_name(path)}, feature {i}")
+        if f.properties.id in out:
+            raise DataFileError(f"{data_name(path)}, feature {i}: duplicate id '{f.properties.id}'")
+        out[f.properties.id] = shape(feat["geometry"])
+    return out

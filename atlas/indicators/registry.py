@@ -1,6 +1,6 @@
 """Indicator definitions (``data/indicators.yaml``), validated on load, and their values (cached per data folder).
 
-Errors name the file and the indicator, e.g. ``indicators.yaml, indicator 5 (density): unknown source 'x'``.
+Errors name the file and the indicator, e.g. ``data/indicators.yaml, indicator 5 (density): unknown source 'x'``.
 Every unit must be in the file's ``units:`` list for its language, and label / unit / description maps may hold
 only ``ja``, ``en`` and ``zh``: an unquoted ``{en: per 10,000 residents}`` (which YAML splits into ``per 10`` and
 a stray key ``000 residents``) stops the app instead of reaching the screen.
@@ -8,7 +8,6 @@ a stray key ``000 residents``) stops the app instead of reaching the screen.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,16 +15,19 @@ from pathlib import Path
 from atlas.i18n import LANGS
 from atlas.indicators.compute import CHOME, DISTRICT, IndicatorValue, areas
 from atlas.loading import read_yaml, require
+from atlas.schemas.records import FORMATS as _FORMATS
+from atlas.schemas.records import IndicatorRecord, UnitLists
 from atlas.sources import sources
-from geo.layers import DataFileError, chome_list
+from geo.datafile import DataFileError, data_name, validated
+from geo.layers import chome_list
 from geo.paths import data_dir
 
 DIGITS = {"int": 0, "decimal1": 1, "decimal2": 2, "percent1": 1, "per10k1": 1}
 """Display format -> decimal places (the table, ranking, legend and downloads all round to these)."""
 FORMATS = tuple(DIGITS)
+assert FORMATS == _FORMATS, "atlas.schemas.records.FORMATS must list the formats of DIGITS"
 LEVELS = ("district", "chome")
 HIGHER_IS = ("more", "less", "neutral")
-ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -61,86 +63,44 @@ def definitions() -> tuple[Indicator, ...]:
     return load_definitions(data_dir() / "indicators.yaml")
 
 
-def _texts(row: dict, key: str, where: str) -> dict[str, str]:
-    """The ja/en/zh texts of ``row[key]``; a missing language or any other key is an error."""
-    texts = require(row, key, where)
-    if not isinstance(texts, dict):
-        raise DataFileError(f"{where}: '{key}' must map ja/en/zh to text")
-    stray = [str(k) for k in texts if k not in LANGS]
-    if stray:
-        raise DataFileError(f"{where}: '{key}' has unknown key(s) {', '.join(repr(k) for k in stray)} "
-                            f"(only {', '.join(LANGS)}; quote a text that holds a comma)")
+def _check_units(units: dict[str, str], allowed: UnitLists, where: str, name: str) -> None:
     for lang in LANGS:
-        value = texts.get(lang)
-        if not isinstance(value, str) or not value.strip():
-            raise DataFileError(f"{where}: '{key}' has no '{lang}' text")
-    return {lang: texts[lang].strip() for lang in LANGS}
-
-
-def _allowed_units(doc: object, name: str) -> dict[str, frozenset[str]]:
-    """The ``units:`` section: language -> the unit texts indicators may use."""
-    units = require(doc, "units", name)
-    if not isinstance(units, dict) or set(units) != set(LANGS):
-        raise DataFileError(f"{name}, units: must list the allowed units for exactly {', '.join(LANGS)}")
-    out: dict[str, frozenset[str]] = {}
-    for lang in LANGS:
-        items = units[lang]
-        if not isinstance(items, list) or not items or not all(isinstance(u, str) and u.strip() for u in items):
-            raise DataFileError(f"{name}, units: '{lang}' must be a non-empty list of unit texts")
-        out[lang] = frozenset(u.strip() for u in items)
-    return out
-
-
-def _check_units(units: dict[str, str], allowed: dict[str, frozenset[str]], where: str, name: str) -> None:
-    for lang in LANGS:
-        if units[lang] not in allowed[lang]:
-            known = ", ".join(repr(u) for u in sorted(allowed[lang]))
+        known = getattr(allowed, lang)
+        if units[lang] not in known:
+            listed = ", ".join(repr(u) for u in sorted(known))
             raise DataFileError(f"{where}: unit {units[lang]!r} ({lang}) is not in the 'units' list of {name} "
-                                f"(allowed: {known})")
+                                f"(allowed: {listed})")
 
 
 @cache
 def load_definitions(path: Path) -> tuple[Indicator, ...]:
-    """Definitions from ``path`` (see :func:`definitions`)."""
+    """Definitions from ``path`` (see :func:`definitions`), each validated by :class:`IndicatorRecord`."""
+    name = data_name(path)
     doc = read_yaml(path)
-    rows = require(doc, "indicators", path.name)
+    rows = require(doc, "indicators", name)
     if not isinstance(rows, list):
-        raise DataFileError(f"{path.name}: 'indicators' must be a list")
-    allowed = _allowed_units(doc, path.name)
+        raise DataFileError(f"{name}: 'indicators' must be a list")
+    allowed = validated(UnitLists, require(doc, "units", name), f"{name}, units")
     known_sources = sources()
     out: list[Indicator] = []
     for i, row in enumerate(rows, start=1):
         ind_id = row.get("id") if isinstance(row, dict) else None
-        where = f"{path.name}, indicator {i} ({ind_id})" if ind_id else f"{path.name}, indicator {i}"
-        ind_id = str(require(row, "id", where))
-        if not ID.match(ind_id):
-            raise DataFileError(f"{where}: id must be snake_case")
-        if any(d.id == ind_id for d in out):
-            raise DataFileError(f"{where}: duplicate id '{ind_id}'")
-        fmt = require(row, "format", where)
-        if fmt not in FORMATS:
-            raise DataFileError(f"{where}: unknown format '{fmt}' (known: {', '.join(FORMATS)})")
-        levels = require(row, "levels", where)
-        if not isinstance(levels, list) or levels not in (["district"], ["district", "chome"]):
-            raise DataFileError(f"{where}: levels must be [district] or [district, chome]")
-        higher_is = require(row, "higher_is", where)
-        if higher_is not in HIGHER_IS:
-            raise DataFileError(f"{where}: higher_is must be one of {', '.join(HIGHER_IS)}")
-        ids = require(row, "sources", where)
-        if not isinstance(ids, list) or not all(isinstance(s, str) for s in ids):
-            raise DataFileError(f"{where}: sources must be a list of source ids")
-        unknown = [s for s in ids if s not in known_sources]
+        where = f"{name}, indicator {i} ({ind_id})" if ind_id else f"{name}, indicator {i}"
+        rec = validated(IndicatorRecord, row, where)
+        if any(d.id == rec.id for d in out):
+            raise DataFileError(f"{where}: duplicate id '{rec.id}'")
+        unknown = [s for s in rec.sources if s not in known_sources]
         if unknown:
             raise DataFileError(f"{where}: unknown source {', '.join(repr(s) for s in unknown)} (not in sources.yaml)")
-        if ind_id not in DISTRICT:
-            raise DataFileError(f"{where}: no computation for '{ind_id}' in atlas/indicators/compute.py")
-        if "chome" in levels and ind_id not in CHOME:
-            raise DataFileError(f"{where}: no chome-level computation for '{ind_id}' in atlas/indicators/compute.py")
-        labels, units = _texts(row, "label", where), _texts(row, "unit", where)
-        _check_units(units, allowed, where, path.name)
+        if rec.id not in DISTRICT:
+            raise DataFileError(f"{where}: no computation for '{rec.id}' in atlas/indicators/compute.py")
+        if "chome" in rec.levels and rec.id not in CHOME:
+            raise DataFileError(f"{where}: no chome-level computation for '{rec.id}' in atlas/indicators/compute.py")
+        units = rec.unit.as_dict()
+        _check_units(units, allowed, where, name)
         out.append(Indicator(
-            id=ind_id, labels=labels, units=units, format=fmt, levels=tuple(levels), higher_is=higher_is,
-            descriptions=_texts(row, "description", where), sources=tuple(ids),
+            id=rec.id, labels=rec.label.as_dict(), units=units, format=rec.format, levels=tuple(rec.levels),
+            higher_is=rec.higher_is, descriptions=rec.description.as_dict(), sources=tuple(rec.sources),
         ))
     return tuple(out)
 

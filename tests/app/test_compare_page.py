@@ -134,4 +134,4 @@ def test_mangled_unit_stops_the_app_naming_file_and_row(tmp_path: Path, monkeypa
     at.query_params["lang"] = "en"
     at.run()
     assert at.error, "the app went on with a mangled unit"
-    assert f"indicators.yaml, indicator {row} ({d.id})" in at.error[0].value
+    assert md_escape(f"data/indicators.yaml, indicator {row} ({d.id})") in at.error[0].value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from harness import (
@@ -23,7 +24,6 @@ from atlas.i18n import t
 from atlas.indicators import definition
 from atlas.sources import sources
 from atlas.upload import UploadResult, parse_upload
-from components.compare_view import DEFAULT_INDICATOR
 from geo.layers import Chome, chome_list, district_shapes
 
 pytestmark = pytest.mark.e2e
@@ -218,21 +218,21 @@ def test_upload_good_then_hostile_then_broken(page: Page, base_url: str) -> None
     choose_indicator(page, uploaded[0])  # its name now reaches the ranking, legend, tooltips and table
     expect(main.get_by_text(re.compile(rf"—\s*{re.escape(hostile.columns[0])}\s*$"))).to_be_visible()
     wait_script_idle(page)
-    for warning in hostile.warnings:
+    for warning in hostile.warning_texts(LANG):
         expect(main.get_by_text(warning, exact=True)).to_be_visible()
     assert page.evaluate("() => Array.from(document.scripts).filter(s => s.text.includes('alert(1)')).length") == 0
 
-    # 3. Unknown area names: an error naming the rows, and the uploaded indicators are gone.
+    # 3. Unknown area names: an error naming the rows; the earlier good upload stays in use (issue 12).
     broken = parse_upload((UPLOADS / "unknown_names.csv").read_bytes(), "unknown_names.csv")
     assert not broken.ok and broken.errors
     upload(page, "unknown_names.csv")
     alert = main.locator('[data-testid="stAlertContentError"]')
     expect(alert).to_contain_text(t("upload_failed", LANG), timeout=15_000)
-    for message in broken.errors:
+    for message in broken.error_texts(LANG):
         expect(main.get_by_role("listitem").filter(has_text=message)).to_have_count(1)
     wait_script_idle(page)
-    assert option_labels(page) == expected_labels(None)
-    expect(page).to_have_url(query("indicator", DEFAULT_INDICATOR))  # the upload's indicator is gone
+    assert option_labels(page) == expected_labels(hostile)
+    expect(page).to_have_url(query("indicator", quote(hostile.ids[hostile.columns[0]], safe="")))  # a short id
 
     assert dialogs == [], f"a script in the upload ran: {dialogs}"
     assert errors == []

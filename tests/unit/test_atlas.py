@@ -67,7 +67,7 @@ def test_malformed_geojson_is_named(data_copy: Path) -> None:
         ("colour: \"#56B4E9\"", "colour: blue", "district 2: colour 'blue'"),
         ("  - id: akasaka", "  - id: Akasaka Ward", "district 3: id 'Akasaka Ward'"),
         ("official_area_km2: 3.48", "official_area_km2: lots", "district 4: official_area_km2"),
-        ("en: Shiba, zh: 芝地区}", "en: Shiba}", "district 1 name: missing field 'zh'"),
+        ("en: Shiba, zh: 芝地区}", "en: Shiba}", "district 1: missing field 'name.zh'"),
         ("districts:", "districts: [", "not valid YAML"),
     ],
 )

@@ -178,18 +178,18 @@ def test_broken_plan_names_file_and_item(data_copy: Path, breakage: Callable[[di
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataFileError) as err:
         plan_content()
-    assert str(err.value).startswith("plan.yaml, ")
+    assert str(err.value).startswith("data/content/plan.yaml, ")
     assert item in str(err.value)
 
 
 def test_invalid_yaml_names_the_file(data_copy: Path) -> None:
     path = data_copy / "content" / "plan.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n  : [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"^plan\.yaml: not valid YAML"):
+    with pytest.raises(DataFileError, match=r"^data/content/plan\.yaml: not valid YAML"):
         plan_content()
 
 
 def test_missing_file_names_the_file(data_copy: Path) -> None:
     (data_copy / "content" / "plan.yaml").unlink()
-    with pytest.raises(DataFileError, match=r"^plan\.yaml: file is missing"):
+    with pytest.raises(DataFileError, match=r"^data/content/plan\.yaml: file is missing$"):
         plan_content()

@@ -60,11 +60,13 @@ def figures_copy(data_copy: Path) -> Path:
     ("line", "message"),
     [
         ("2026-02-01,ward,population,270068,no-such-source,", "row 2: source 'no-such-source'"),
-        ("2026-13-01,ward,population,270068,minato-population-2026,", "row 2: month must be in 1..12"),
+        ("2026-13-01,ward,population,270068,minato-population-2026,",
+         "row 2: date must be a YYYY-MM-DD date, not '2026-13-01'"),
         ("2026-02-01,atlantis,population,1,minato-population-2026,", "row 2: unknown area 'atlantis'"),
-        ("2026-02-01,ward,population,-5,minato-population-2026,", "row 2: negative value"),
-        ("2026-02-01,ward,population,lots,minato-population-2026,", "row 2: invalid literal"),
-        ("2026-02-01,ward,,270068,minato-population-2026,", "row 2: missing 'measure'"),
+        ("2026-02-01,ward,population,-5,minato-population-2026,",
+         "row 2: value must be greater than or equal to 0, not '-5'"),
+        ("2026-02-01,ward,population,lots,minato-population-2026,", "row 2: value must be a whole number, not 'lots'"),
+        ("2026-02-01,ward,,270068,minato-population-2026,", "row 2: missing field 'measure'"),
     ],
 )
 def test_broken_population_rows_are_named(figures_copy: Path, line: str, message: str) -> None:

@@ -301,7 +301,8 @@ def test_unquoted_unit_with_a_comma_stops_loading_naming_file_and_row(data_copy:
     d, line = _first_unit_with_a_comma()
     _rewrite(data_copy / "indicators.yaml", line, line.replace(f'"{d.unit("en")}"', d.unit("en")))
     stray = d.unit("en").split(",", 1)[1].strip()
-    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: 'unit' has unknown key(s) '{stray}'")):
+    message = f"{_where(d.id)}: unit has unknown key(s) '{stray}' (only ja, en, zh; quote a text"
+    with pytest.raises(DataFileError, match=re.escape(message)):
         ind.definitions()
 
 
@@ -318,7 +319,7 @@ def test_stray_key_in_a_label_and_a_missing_units_list_are_named(data_copy: Path
     d = _committed()[0]
     label = f"label: {{ja: {d.label('ja')}, en: {d.label('en')}, zh: {d.label('zh')}}}"
     _rewrite(path, label, label.replace("}", ", fr: x}"))
-    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: 'label' has unknown key(s) 'fr'")):
+    with pytest.raises(DataFileError, match=re.escape(f"{_where(d.id)}: label has unknown key(s) 'fr'")):
         ind.load_definitions(path)
     _rewrite(path, "\nunits:\n", "\nallowed:\n")
     with pytest.raises(DataFileError, match=re.escape("indicators.yaml: missing field 'units'")):
@@ -334,11 +335,12 @@ def test_stray_key_in_a_label_and_a_missing_units_list_are_named(data_copy: Path
     ("old", "new", "message"),
     [
         ("label: {ja: 人口密度, en: Population density, zh: 人口密度}", "label: {ja: 人口密度, en: Population density}",
-         "indicator 5 (density): 'label' has no 'zh' text"),
+         "indicator 5 (density): missing field 'label.zh'"),
         ("sources: [minato-population-2026, minato-chise]", "sources: [minato-population-2026, no-such]",
          "indicator 5 (density): unknown source 'no-such'"),
         ("format: int\n" + DENSITY_TAIL, "format: thousands\n" + DENSITY_TAIL,
-         "indicator 5 (density): unknown format 'thousands'"),
+         "indicator 5 (density): format must be 'int', 'decimal1', 'decimal2', 'percent1' or 'per10k1', "
+         "not 'thousands'"),
         ("- id: households", "- id: population", "indicator 2 (population): duplicate id 'population'"),
         ("- id: nurseries", "- id: libraries", "indicator 12 (libraries): no computation for 'libraries'"),
         ("levels: [district]\n    higher_is: more\n    description:\n      ja: >-\n        区の",
@@ -359,12 +361,15 @@ def test_broken_definitions_name_file_and_indicator(data_copy: Path, old: str, n
     ("file", "line", "message"),
     [
         ("shelters.csv", "E1,名,住所,atlantis,35.65,139.74,shelter,0", "shelters.csv, row 2: unknown district"),
-        ("shelters.csv", "E1,名,住所,shiba,north,139.74,shelter,0", "shelters.csv, row 2: lat 'north' is not"),
-        ("shelters.csv", "E1,名,住所,shiba,34.0,139.74,shelter,0", "shelters.csv, row 2: lat 34.0 is outside"),
-        ("shelters.csv", "E1,名,住所,shiba,35.65,139.74,shelter,yes", "row 2: for_support_needed must be 0 or 1"),
+        ("shelters.csv", "E1,名,住所,shiba,north,139.74,shelter,0",
+         "shelters.csv, row 2: lat must be a number, not 'north'"),
+        ("shelters.csv", "E1,名,住所,shiba,34.0,139.74,shelter,0",
+         "shelters.csv, row 2: lat 34.0 is outside Minato City"),
+        ("shelters.csv", "E1,名,住所,shiba,35.65,139.74,shelter,yes",
+         "row 2: for_support_needed must be '0' or '1', not 'yes'"),
         ("evacuation_sites.csv", "E1,名,住所,shiba,35.65,139.74,shelter", "evacuation_sites.csv, row 2: kind must"),
-        ("nurseries.csv", "芝保育園,shiba,幼稚園", "nurseries.csv, row 2: unknown category '幼稚園'"),
-        ("nurseries.csv", ",shiba,認可保育園", "nurseries.csv, row 2: missing 'facility'"),
+        ("nurseries.csv", "芝保育園,shiba,幼稚園", "nurseries.csv, row 2: category must be .*, not '幼稚園'"),
+        ("nurseries.csv", ",shiba,認可保育園", "nurseries.csv, row 2: missing field 'facility'"),
     ],
 )
 def test_broken_facility_rows_are_named(data_copy: Path, file: str, line: str, message: str) -> None:
@@ -387,7 +392,8 @@ def test_duplicate_facility_id_is_named(data_copy: Path) -> None:
 
 def test_missing_facility_file_says_how_to_build_it(data_copy: Path) -> None:
     (data_copy / "facilities" / "nurseries.csv").unlink()
-    with pytest.raises(DataFileError, match="nurseries.csv: file is missing .*build_facilities"):
+    with pytest.raises(DataFileError,
+                       match="^data/facilities/nurseries.csv: file is missing; run tools/build_facilities.py$"):
         facilities.counts("nursery")
 
 

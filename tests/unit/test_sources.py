@@ -45,11 +45,12 @@ def _edit(data_copy: Path, index: int, **fields: object) -> None:
     [
         ({"reference_date": "1 Oct 2020"}, "reference_date must be a YYYY-MM-DD date"),
         ({"reference_date": None}, "date_note must say"),
-        ({"url": "https://www.e-stat.go.jp/"}, r"url must be a full http\(s\) address"),
+        ({"url": "https://www.e-stat.go.jp/"},
+         r"url 'https://www.e-stat.go.jp/' is not a full http\(s\) address of the page"),
         ({"read_date": "yesterday"}, "read_date must be a YYYY-MM-DD date"),
     ],
 )
 def test_a_broken_record_stops_loading_naming_file_and_row(data_copy: Path, fields: dict, message: str) -> None:
     _edit(data_copy, 0, **fields)
-    with pytest.raises(DataFileError, match=rf"^sources\.yaml, source 1: .*{message}"):
+    with pytest.raises(DataFileError, match=rf"^data/sources\.yaml, source 1: .*{message}"):
         sources()

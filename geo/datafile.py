@@ -1,0 +1,91 @@
+"""Errors about data files, and the one bridge from a pydantic schema to them. No Streamlit.
+
+Every message names the file by its data-relative path (``data/indicators.yaml``, never the server's absolute
+path), then the row or item, then the field: ``data/sources.yaml, source 3: publisher must be text, not 42``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from geo.paths import data_dir
+
+M = TypeVar("M", bound=BaseModel)
+SHOWN = 40  # characters of an offending value quoted in a message
+
+
+class DataFileError(RuntimeError):
+    """A data file is missing or malformed; the message names the file (data-relative) and the row."""
+
+
+def data_name(path: Path) -> str:
+    """``data/<path inside the data folder>``, or the bare file name for a file outside it.
+
+    >>> data_name(data_dir() / "geo" / "chome.geojson")
+    'data/geo/chome.geojson'
+    """
+    try:
+        return "data/" + Path(path).resolve().relative_to(data_dir().resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def shown(value: object) -> str:
+    """A value quoted for a message, cut to :data:`SHOWN` characters."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def validated(model: type[M], data: Any, where: str) -> M:
+    """``model`` validated from ``data``; the first problem raises DataFileError prefixed with ``where``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(f"{where}: {describe(exc)}") from None
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_KINDS = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
+    "finite_number": "a finite number", "bool_type": "true or false", "bool_parsing": "true or false",
+    "date_type": "a YYYY-MM-DD date", "date_parsing": "a YYYY-MM-DD date", "date_from_datetime_parsing":
+    "a YYYY-MM-DD date", "date_from_datetime_inexact": "a YYYY-MM-DD date", "list_type": "a list",
+    "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
+}
+
+
+def describe(exc: ValidationError) -> str:
+    """One short sentence for the first error of ``exc`` (the field, what it must be, what it holds)."""
+    err = exc.errors(include_url=False)[0]
+    field, kind, value = _field(tuple(err["loc"])), err["type"], err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return f"missing field '{field}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'"
+    name = field or "the value"
+    if kind in _KINDS:
+        return f"{name} must be {_KINDS[kind]}, not {shown(value)}"
+    if kind == "literal_error":
+        return f"{name} must be {ctx.get('expected')}, not {shown(value)}"
+    if kind == "union_tag_invalid":
+        return f"{name} type must be {ctx.get('expected_tags')}, not {shown(ctx.get('tag'))}"
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return f"missing '{field}'"
+    if kind == "too_short":
+        return f"{name} must not be empty"
+    if kind in ("value_error", "assertion_error"):
+        return f"{name} {ctx.get('error')}" if field else str(ctx.get("error"))
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return f"{name} must be {err['msg'].removeprefix('Input should be ')}, not {shown(value)}"
+    return f"{name}: {err['msg']}"
