@@ -4,32 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.checks import load_all
-from atlas.i18n import DEFAULT_LANG, t
 from components.language_switch import language_switch
 from components.navigation import build_pages
-from components.state import init_state, lang, show_notices, sync_url, view_params
-from geo.layers import DataFileError
+from components.page_meta import page_meta
+from components.startup import check_data_or_stop
+from components.state import district, init_state, lang, show_notices, sync_url, view_params
 
-st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", layout="wide")
+st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", layout="wide",
+                   initial_sidebar_state="collapsed")  # the language and the picker come first, also by Tab
 
-try:
-    load_all()
-except DataFileError as exc:
-    try:
-        message = t("data_error", DEFAULT_LANG, detail=exc)
-    except DataFileError:  # the broken file may be the string catalog itself
-        message = f"The app cannot start because a data file is missing or broken: {exc}"
-    st.error(message)
-    st.stop()
+check_data_or_stop()  # every file in data/ validated; else one message in ?lang='s language naming file and row
 
 init_state()
 sync_url()  # every view change happens in widget state or callbacks, which are applied before this line
-with st.sidebar:
-    language_switch()
+language_switch()  # at the top of every page, outside the sidebar that phones keep closed
 
 pages = build_pages(lang())
 page = st.navigation(list(pages.values()), position="sidebar")
+page_meta(page.title, district(), lang())  # <html lang>, the title in the view's language, static/app.css
 go_to = st.session_state.pop("go_to", None)
 if go_to in pages:
     st.switch_page(pages[go_to], query_params=view_params())

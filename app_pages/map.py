@@ -1,27 +1,33 @@
-"""Residents' view: the map, district picker and town search, then the district profile."""
+"""Residents' view: district picker and town search, the map with the district's summary beside it,
+then the full profile (aims, key figures, charts, initiatives)."""
 
 import streamlit as st
 
 from atlas.i18n import t
 from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, select_from_click
-from components.district_profile import initiatives, key_figure_grid, office_card, profile_header
+from components.district_profile import district_summary, initiatives, key_figure_grid, plan_aims
 from components.handout_button import handout_button
 from components.profile_charts import profile_charts
+from components.reveal import reveal_on_change
 from components.state import district, lang
 
-st.title(t("map_heading", lang()))
+st.title(t("map_heading", lang()), anchor=False)
 st.caption(t("map_caption", lang()))
-map_col, side_col = st.columns([3, 2], gap="medium")
-with side_col:
+pick_col, search_col = st.columns(2, gap="medium")  # first in the tab order, before the map
+with pick_col:
     district_picker()
+with search_col:
     town_search()
-    click_message()
-    profile_header(district(), lang())
-    office_card(district(), lang())
-    handout_button(district(), lang())
-with map_col:
+map_col, side_col = st.columns([3, 2], gap="medium")
+with map_col:  # nothing may appear before the map between runs: a shifted map frame would be rebuilt
     district_map(lang(), district(), on_click=select_from_click)
+with side_col:
+    click_message()
+    district_summary(district(), lang())
+    handout_button(district(), lang())
+reveal_on_change("district_summary", district(), "summary_shown_for")
+plan_aims(district(), lang())
 key_figure_grid(district(), lang())
 profile_charts(district(), lang())
 initiatives(district(), lang())

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from atlas.charts import Chart
 from atlas.i18n import t
 from components.source_note import source_lines
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
+# No toolbar: on a phone it sits over the plot; the data and its download are in "show data" below.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+
+
+def legible(figure: go.Figure) -> go.Figure:
+    """A copy that reads at 390 px as well as on a desktop: at most 7 year ticks, labels kept inside the plot
+    area (no clipping at the edges), the legend below the axis title, annotations anchored to the frame."""
+    fig = go.Figure(figure)
+    fig.update_xaxes(tickmode="auto", nticks=7, automargin=True, tickangle=0)
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}, margin={"r": 16})
+    fig.update_annotations(selector={"yref": "paper"}, xref="paper", x=1, xanchor="right", font={"size": 12})
+    return fig
 
 
 def chart_card(chart: Chart, lang: str) -> None:
-    """Title, interactive chart, alt text, notes, source lines and a 'show data' table with CSV download."""
+    """Title, chart (with its text alternative), description, notes, sources, and a data table with CSV."""
     st.markdown(f"**{chart.title}**")
-    st.plotly_chart(chart.figure, config=PLOTLY_CONFIG, key=f"chart-{chart.key}")
+    st.plotly_chart(legible(chart.figure), config=PLOTLY_CONFIG, key=f"chart-{chart.key}", alt=chart.alt_text)
     st.caption(f"{t('chart_description', lang)}: {chart.alt_text}")
     for note in chart.notes:
         st.caption(note)

@@ -16,7 +16,7 @@ from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
 from atlas.offices import office_label, offices
 from atlas.sources import sources
-from components.district_map import LocalLeafletMap, Script, map_credit, tile_layer
+from components.district_map import LocalLeafletMap, Script, map_credit, map_ui, tile_layer
 from geo.layers import chome_list
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, outline_payload, quantize
 
@@ -81,7 +81,7 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
     colour, legend = _legend(view, values, lang)
     tips = {k: html.escape(f"{names[k]}: {view.format(v)}") for k, v in values.items()}
     return {"level": level, "fills": colour, "tips": tips, "legend": legend, "selected": selected or "",
-            "points": _points(layers, lang)}
+            "points": _points(layers, lang), "ui": map_ui(lang, "compare_map_label")}
 
 
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:

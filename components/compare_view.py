@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -119,8 +117,10 @@ def ranking_bars(view: IndicatorView) -> None:
                       annotation_text=f"{t('whole_ward', lang())}: {view.format(ward)}", annotation_position="top")
     fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, plot_bgcolor="#ffffff",
                       xaxis={"separatethousands": True, "gridcolor": "#eeeeee"})
+    values_text = "; ".join(f"{district_by_id(a).name(lang())} {view.format(v)}" for a, v in ranked)
     st.plotly_chart(fig, key="ranking_chart", on_select=_on_bar_select, selection_mode="points",
-                    config={"displayModeBar": False})
+                    config={"displayModeBar": False},
+                    alt=t("ranking_alt", lang(), indicator=view.label, values=values_text))
     _provenance(view)
 
 
@@ -137,7 +137,7 @@ def _provenance(view: IndicatorView) -> None:
 
 def indicator_table(uploads: list[IndicatorView]) -> None:
     """Every indicator side by side (sortable), the selected district highlighted; CSV and GeoJSON downloads."""
-    st.markdown(f"### {t('table_heading', lang())}")
+    st.markdown(f"## {t('table_heading', lang())}")
     df = comparison_table(lang(), uploads)
     chosen = district()
 
@@ -172,28 +172,60 @@ def definitions(views: dict[str, IndicatorView]) -> None:
             source_lines(list(view.refs), lang())
 
 
+UPLOAD_FAILED = "upload_failed_result"
+
+
 def _on_upload() -> None:
+    """A new file replaces the upload only when it can be used; a failed one is shown beside the one in use."""
     file = st.session_state.get("upload_file")
-    st.session_state[UPLOAD] = None if file is None else parse_upload(file.getvalue(), file.name)
+    if file is None:  # emptied (also between two files in the browser): only the Remove button drops the upload
+        st.session_state.pop(UPLOAD_FAILED, None)
+        return
+    result = parse_upload(file.getvalue(), file.name)
+    if result.ok:
+        st.session_state[UPLOAD] = result
+        st.session_state.pop(UPLOAD_FAILED, None)
+    else:
+        st.session_state[UPLOAD_FAILED] = result
+
+
+def _remove_upload() -> None:
+    st.session_state[UPLOAD] = None
+    st.session_state.pop(UPLOAD_FAILED, None)
 
 
 def upload_panel() -> None:
-    """File uploader; the parsed upload lives in the session only. Messages are shown as escaped text."""
-    st.markdown(f"### {t('upload_heading', lang())}")
-    st.caption(t("upload_help", lang()))
-    st.file_uploader(t("upload_label", lang()), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
-    result = st.session_state.get(UPLOAD)
+    """File uploader; the parsed upload lives in the session only and stays in use until a new file can be used.
+
+    What is loaded is named below the widget (which is empty again after a visit to another page). Messages,
+    file names and cells are shown as escaped text in the view's language.
+    """
+    from components.markdown import md_echo
+
+    code = lang()
+    st.markdown(f"### {t('upload_heading', code)}")
+    st.caption(t("upload_help", code))
+    st.file_uploader(t("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
+    result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
+    if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
+        result, failed = None, result
+    if failed is not None:
+        st.error(t("upload_failed", code))
+        st.markdown("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)))
+        for warning in failed.warning_texts(code):
+            st.caption(md_escape(warning))
+        if result is not None:
+            st.info(t("upload_kept", code, name=md_echo(result.filename, 60)))
     if result is None:
         return
-    if result.ok:
-        level = t(f"level_{result.level}", lang())
-        st.success(t("upload_ok", lang(), n=len(result.columns), level=level, encoding=result.encoding or "?"))
-    else:
-        items = "".join(f"<li>{html.escape(e)}</li>" for e in result.errors)
-        st.error(f"{t('upload_failed', lang())}")
-        st.markdown(f"<ul>{items}</ul>", unsafe_allow_html=True)
-    for warning in result.warnings:
-        st.caption(md_escape(warning))
+    level = t(f"level_{result.level}", code)
+    if failed is None:
+        st.success(t("upload_ok", code, n=len(result.columns), level=level, encoding=result.encoding or "?"))
+        for warning in result.warning_texts(code):
+            st.caption(md_escape(warning))
+    loaded, remove = st.columns([4, 1], vertical_alignment="center")
+    loaded.caption(t("upload_loaded", code, name=md_echo(result.filename, 60), n=len(result.columns), level=level))
+    remove.button(t("upload_remove", code), key="upload_remove", on_click=_remove_upload)
 
 
 def compare_page() -> None:

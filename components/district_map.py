@@ -21,6 +21,7 @@ from atlas.i18n import t
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
 from components.markdown import md_escape, md_with_links
+from components.page_meta import HTML_LANG
 from components.state import select_district
 from geo.layers import chome_list
 from geo.lookup import Location, locate
@@ -77,7 +78,14 @@ def map_config(lang: str) -> dict[str, object]:
         "chome": quantize(chome_payload({k: html.escape(v) for k, v in chome_tips.items()}), origin),
         "labels": [{"at": list(at), "text": esc[d]} for d, at in label_points().items()],
         "credit": html.escape(sources()["estat-boundaries-2020"].credit),
+        "ui": map_ui(lang),
     }
+
+
+def map_ui(lang: str, label_key: str = "map_label") -> dict[str, str]:
+    """The map frame's language, accessible name, reset-button label and touch hint (set as text, not HTML)."""
+    return {"lang": HTML_LANG.get(lang, lang), "label": t(label_key, lang), "reset": t("map_reset", lang),
+            "hint": t("map_touch_hint", lang)}
 
 
 @st.cache_data(show_spinner=False)

@@ -1,4 +1,4 @@
-"""The district profile beside the map: plan texts, branch office, key figures, initiatives."""
+"""The district profile: a summary beside the map (name, slogan, office), then aims, key figures, initiatives."""
 
 from __future__ import annotations
 
@@ -25,25 +25,39 @@ def translation_flag(lang: str) -> None:
 
 
 def profile_header(district: str | None, lang: str) -> None:
-    """Name, slogan and aims of the district, or the ward's vision and plan period."""
+    """Name and slogan of the district (the slogan in body colour), or the ward's vision and plan period."""
     plan = plan_content()
-    title = area_label(district, lang)
-    st.subheader(title, anchor="selected-district")
+    st.header(area_label(district, lang), anchor="selected-district")
     translation_flag(lang)
     if district:
         dplan = plan.district(district)
         st.markdown(f"<small>{md_escape(dplan.plan_name.shown(lang))}</small>", unsafe_allow_html=True)
         st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
-        st.markdown(f"**{t('aims_heading', lang)}**")
-        st.markdown(md_escape(dplan.aims.shown(lang)))
     else:
         ward = plan.ward
         st.markdown(f"**{t('vision_heading', lang)}**")
         st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
-        period = ward.plan_period
-        st.caption(period.caption(lang))
+        st.caption(ward.plan_period.caption(lang))
     source_lines([(plan.source, None)], lang)
-    page_link("plan", t("open_plan_page", lang))
+
+
+def district_summary(district: str | None, lang: str) -> None:
+    """What a selection must show at once: name, slogan, branch office and the way to the rest."""
+    with st.container(key="district_summary"):
+        profile_header(district, lang)
+        office_card(district, lang)
+        st.markdown(f"[{t('profile_more', lang)}](#key-figures)")
+        page_link("plan", t("open_plan_page", lang))
+
+
+def plan_aims(district: str | None, lang: str) -> None:
+    """The district plan's aims (nothing for the ward: its vision is in the summary)."""
+    if not district:
+        return
+    plan = plan_content()
+    st.subheader(t("aims_heading", lang))
+    st.markdown(md_escape(plan.district(district).aims.shown(lang)))
+    source_lines([(plan.source, None)], lang)
 
 
 def office_card(district: str | None, lang: str) -> None:
@@ -58,16 +72,17 @@ def office_card(district: str | None, lang: str) -> None:
 
 
 def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
-    """Key figures as metrics, each with its source, date and (if derived) the method."""
-    st.markdown(f"#### {t('key_figures_heading', lang)}")
+    """Key figures as metrics (a derived figure says how under it), then the card's sources in one block."""
+    st.subheader(t("key_figures_heading", lang), anchor="key-figures")
     lines = key_figures(district, lang)
-    cols = st.columns(columns)
-    for i, line in enumerate(lines):
-        with cols[i % columns]:
-            st.metric(line.label, line.value, help=line.derived or None)
-            if line.derived:
-                st.caption(line.derived)
-            source_lines(list(line.refs), lang)
+    with st.container(key="key_figures"):
+        cols = st.columns(columns)
+        for i, line in enumerate(lines):
+            with cols[i % columns]:
+                st.metric(line.label, line.value, help=line.derived or None)
+                if line.derived:
+                    st.caption(line.derived)
+    source_lines([ref for line in lines for ref in line.refs], lang)
 
 
 def initiatives(district: str | None, lang: str) -> None:
@@ -75,7 +90,7 @@ def initiatives(district: str | None, lang: str) -> None:
     plan = plan_content()
     if district:
         own = plan.district(district).initiatives
-        st.markdown(f"#### {t('district_initiatives_heading', lang)}")
+        st.subheader(t("district_initiatives_heading", lang))
         if own:
             for item in own:
                 st.markdown(f"- {md_escape(item.title.shown(lang))}")
@@ -83,10 +98,10 @@ def initiatives(district: str | None, lang: str) -> None:
         else:
             st.info(t("no_district_projects", lang))
     else:
-        st.markdown(f"#### {t('priority_issues_heading', lang)}")
+        st.subheader(t("priority_issues_heading", lang))
         st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
                               for i in plan.ward.priority_issues))
-    st.markdown(f"#### {t('ward_initiatives_heading', lang)}")
+    st.subheader(t("ward_initiatives_heading", lang))
     for area in plan.ward.policy_areas:
         scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
         with st.expander(f"{area.numeral} {area.name.shown(lang)}{scope}"):

@@ -1,32 +1,95 @@
-"""Escaping of data text before it reaches st.markdown (which renders Markdown and some HTML)."""
+"""Escaping of data and user text before it reaches st.markdown (which renders Markdown and some HTML).
+
+Backslashes stop Markdown syntax (``![x](…)``, ``**``, ``$…$``, ``:red[…]``), but not what Streamlit's Markdown
+turns into elements from plain text: bare addresses and e-mail addresses become links and ``:material/…:`` an icon
+whatever their escapes. An invisible WORD JOINER (U+2060) placed inside those triggers keeps them as text.
+"""
 
 import re
+from urllib.parse import urlsplit
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!$])")
+from atlas.i18n import t
+from atlas.sources import sources
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!$&])")
 _URL = re.compile(r"https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+")
+_LINE_START = re.compile(r"(?m)^(\s*(?:\d+)?)([-+=.)])")
+JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(:)(?=\S)|(?i:(www)(?=\.))|(?=@)")
+ECHO_CHARS = 40
+
+
+def _line_start(match: re.Match[str]) -> str:
+    """A list, heading or rule marker at the start of a line, escaped (``1.`` -> ``1\\.``, ``-`` -> ``\\-``)."""
+    lead, mark = match.group(1), match.group(2)
+    if mark in ".)" and not lead.strip():
+        return match.group(0)  # a bare "." or ")" starts nothing
+    if mark not in ".)" and lead.strip():
+        return match.group(0)  # "12-3" is text
+    return f"{lead}\\{mark}"
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape Markdown/HTML metacharacters so data shows as plain text.
+    """Backslash-escape Markdown/HTML metacharacters and break autolinks so data shows as plain text.
 
     >>> md_escape("<b>*x*</b>")
     '\\\\<b\\\\>\\\\*x\\\\*\\\\</b\\\\>'
+    >>> md_escape("https://a.b") == "https:" + JOINER + "//a.b"
+    True
     """
-    return _SPECIAL.sub(r"\\\1", text)
+    escaped = _LINE_START.sub(_line_start, _SPECIAL.sub(r"\\\1", text))
+    return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + JOINER, escaped)
 
 
-def md_with_links(text: str) -> str:
-    """Escaped text whose ASCII URLs become explicit links (Markdown would otherwise autolink them
-    together with any full-width text that follows, e.g. ``https://www.e-stat.go.jp/）令和2年``).
+def md_echo(value: object, limit: int = ECHO_CHARS) -> str:
+    """A user's value (URL parameter, file name, cell) for a one-line message: whitespace runs and control
+    characters become one space, cut to ``limit`` characters, then escaped.
 
-    >>> md_with_links("出典（https://www.e-stat.go.jp/）令和2年")
+    >>> md_echo("![x](https://e.org/p.png)\\n# h").startswith("\\\\!\\\\[x\\\\](https:")
+    True
+    """
+    text = re.sub(r"[\s\x00-\x1f\x7f]+", " ", str(value)).strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return md_escape(text)
+
+
+def md_with_links(text: str, hosts: frozenset[str] | None = None) -> str:
+    """Escaped text whose ASCII URLs on ``hosts`` become explicit links; other URLs stay text.
+
+    Markdown would otherwise autolink URLs together with any full-width text that follows (e.g.
+    ``https://www.e-stat.go.jp/）令和2年``). ``hosts`` defaults to the hosts of the source records' own URLs, so a
+    credit line in data/ cannot link anywhere else.
+
+    >>> md_with_links("出典（https://www.e-stat.go.jp/）令和2年", frozenset({"www.e-stat.go.jp"}))
     '出典（[https://www.e-stat.go.jp/](https://www.e-stat.go.jp/)）令和2年'
     """
+    allowed = source_hosts() if hosts is None else hosts
     parts, last = [], 0
     for match in _URL.finditer(text):
-        parts.append(md_escape(text[last:match.start()]))
         url = match.group(0)
+        if urlsplit(url).hostname not in allowed:
+            continue
+        parts.append(md_escape(text[last:match.start()]))
         parts.append(f"[{url}]({url})")
         last = match.end()
     parts.append(md_escape(text[last:]))
     return "".join(parts)
+
+
+def source_hosts() -> frozenset[str]:
+    """Host names of the source records' URLs (data/sources.yaml)."""
+    return frozenset(urlsplit(src.url).hostname or "" for src in sources().values())
+
+
+def tm(key: str, lang: str, **values: object) -> str:
+    """A UI string for Markdown (st.markdown, captions, alerts, labels): formatted, then escaped as a whole.
+
+    Pass raw values, not escaped ones: the whole result is escaped once.
+    """
+    return md_escape(t(key, lang, **values))
+
+
+def md_url(url: str) -> str:
+    """A URL for the target of a Markdown link: spaces and parentheses percent-encoded."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")

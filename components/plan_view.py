@@ -9,9 +9,8 @@ import streamlit as st
 from atlas import formatting as fmt
 from atlas.content import PlanContent, Text, plan_content
 from atlas.districts import districts
-from atlas.i18n import t
 from components.district_profile import translation_flag
-from components.markdown import md_escape
+from components.markdown import md_escape, tm
 from components.navigation import page_link
 from components.source_note import source_lines
 from components.state import select_district
@@ -32,43 +31,44 @@ def plan_overview(lang: str) -> None:
     """Vision, period, key figures, revision aims and the mayor's message."""
     plan = plan_content()
     ward = plan.ward
-    st.title(t("plan_page_heading", lang))
-    page_link("map", t("back_to_map", lang))
+    st.title(tm("plan_page_heading", lang))
+    page_link("map", tm("back_to_map", lang))
     translation_flag(lang)
     st.markdown(f"### {md_escape(ward.cover_title.shown(lang))}")
     st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
     _paragraphs(ward.vision_note, lang)
     period = ward.plan_period
-    st.caption(period.caption(lang))
+    st.caption(md_escape(period.caption(lang)))
     _paragraphs(ward.what_is_plan, lang)
     cols = st.columns(len(ward.key_figures))
     for col, fig in zip(cols, ward.key_figures, strict=True):
         value = fmt.oku_yen(fig.value, lang) if fig.unit == "oku_yen" else fmt.people(int(fig.value), lang)
         when = fmt.date(fig.date, lang) if fig.date else _period(fig.period or "", lang)
-        col.metric(fig.label.shown(lang), value)
-        col.caption(when)
+        col.metric(md_escape(fig.label.shown(lang)), value)
+        col.caption(md_escape(when))
     source_lines([(plan.source, None)], lang)
-    st.markdown(f"#### {t('plan_revision_heading', lang)}")
+    st.markdown(f"#### {tm('plan_revision_heading', lang)}")
     st.markdown(f"**{md_escape(ward.revision_focus.title.shown(lang))}**")
     _paragraphs(ward.revision_focus.text, lang)
     st.markdown("\n".join(f"- {md_escape(aim.shown(lang))}" for aim in ward.revision_aims))
-    with st.expander(f"{ward.mayor_message.title.shown(lang)} — {ward.mayor_message.author.shown(lang)}"):
+    message = ward.mayor_message
+    with st.expander(md_escape(f"{message.title.shown(lang)} — {message.author.shown(lang)}")):
         _paragraphs(ward.mayor_message.text, lang)
-        st.caption(ward.mayor_message.date)
+        st.caption(md_escape(ward.mayor_message.date))
 
 
 def city_goals(lang: str) -> None:
     """The four pictures of the city in FY2026."""
-    st.markdown(f"## {t('city_goals_heading', lang)}")
+    st.markdown(f"## {tm('city_goals_heading', lang)}")
     cols = st.columns(2)
     for i, goal in enumerate(plan_content().ward.city_goals):
-        cols[i % 2].info(goal.shown(lang))
+        cols[i % 2].info(md_escape(goal.shown(lang)))
 
 
 def priority_issues(lang: str) -> None:
     """The eight priority issues, numbered."""
     ward = plan_content().ward
-    st.markdown(f"## {t('priority_issues_heading', lang)}")
+    st.markdown(f"## {tm('priority_issues_heading', lang)}")
     _paragraphs(ward.priority_issues_note, lang)
     cols = st.columns(2)
     for i, issue in enumerate(ward.priority_issues):
@@ -80,13 +80,13 @@ def priority_issues(lang: str) -> None:
 def policy_areas(lang: str) -> None:
     """The four policy areas with their highlighted initiatives."""
     ward = plan_content().ward
-    st.markdown(f"## {t('policy_areas_heading', lang)}")
+    st.markdown(f"## {tm('policy_areas_heading', lang)}")
     _paragraphs(ward.policy_areas_note, lang)
     cols = st.columns(2)
     for i, area in enumerate(ward.policy_areas):
         scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
         with cols[i % 2].container(border=True):
-            st.markdown(f"### {area.numeral} {md_escape(area.name.shown(lang))}{scope}")
+            st.markdown(f"### {md_escape(area.numeral)} {md_escape(area.name.shown(lang))}{scope}")
             st.markdown(md_escape(area.summary.shown(lang)))
             for item in area.initiatives:
                 st.markdown(f"**{md_escape(item.title.shown(lang))}**  \n{md_escape(item.text.shown(lang))}")
@@ -95,21 +95,21 @@ def policy_areas(lang: str) -> None:
 def participation(lang: str) -> None:
     """The citizens' forum with its counts and the children's survey with its six pictures."""
     part = plan_content().ward.participation
-    st.markdown(f"## {t('participation_heading', lang)}")
+    st.markdown(f"## {tm('participation_heading', lang)}")
     st.markdown(f"**{md_escape(part.intro.title.shown(lang))}**")
     _paragraphs(part.intro.text, lang)
     forum = part.forum
     st.markdown(f"### {md_escape(forum.name.shown(lang))}")
     a, b, c, d = st.columns(4)
-    a.metric(t("forum_participants", lang), fmt.people(forum.participants, lang))
-    b.metric(t("forum_meetings", lang), f"{forum.meetings}")
-    c.metric(t("forum_fields", lang), f"{forum.fields}")
-    d.metric(t("forum_proposals", lang), f"{forum.proposals}")
+    a.metric(tm("forum_participants", lang), fmt.people(forum.participants, lang))
+    b.metric(tm("forum_meetings", lang), f"{forum.meetings}")
+    c.metric(tm("forum_fields", lang), f"{forum.fields}")
+    d.metric(tm("forum_proposals", lang), f"{forum.proposals}")
     _paragraphs(forum.text, lang)
     survey = part.children_survey
     st.markdown(f"### {md_escape(survey.name.shown(lang))}")
     _paragraphs(survey.text, lang)
-    st.markdown(f"**{t('children_pictures_heading', lang)}**")
+    st.markdown(f"**{tm('children_pictures_heading', lang)}**")
     cols = st.columns(3)
     for i, pic in enumerate(survey.pictures):
         with cols[i % 3].container(border=True):
@@ -121,18 +121,18 @@ def sdgs_and_districts(lang: str) -> None:
     """SDGs linkage, the district plans with links to each profile, and the closing line."""
     plan: PlanContent = plan_content()
     ward = plan.ward
-    st.markdown(f"## {t('sdgs_heading', lang)}")
+    st.markdown(f"## {tm('sdgs_heading', lang)}")
     _paragraphs(ward.sdgs, lang)
-    st.markdown(f"## {t('district_plans_heading', lang)}")
+    st.markdown(f"## {tm('district_plans_heading', lang)}")
     st.markdown(f"**{md_escape(ward.district_plans_intro.title.shown(lang))}**")
     _paragraphs(ward.district_plans_intro.text, lang)
     for d in districts():
         dplan = plan.district(d.id)
         left, right = st.columns([3, 1])
         left.markdown(f"**{md_escape(d.name(lang))}** — {md_escape(dplan.slogan.shown(lang))}")
-        right.button(t("open_district", lang, district=d.name(lang)), key=f"open-{d.id}",
+        right.button(tm("open_district", lang, district=d.name(lang)), key=f"open-{d.id}",
                      on_click=_open_district, args=(d.id,))
-    st.caption(ward.full_plan_note.shown(lang))
+    st.caption(md_escape(ward.full_plan_note.shown(lang)))
     st.markdown(f"> {md_escape(ward.closing.shown(lang))}")
     source_lines([(plan.source, None)], lang)
 

@@ -7,8 +7,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-import streamlit.components.v1 as components
 
+from atlas.charts import Chart
 from atlas.content import plan_content
 from atlas.districts import area_label, districts
 from atlas.i18n import t
@@ -18,6 +18,7 @@ from atlas.profile import key_figures
 from atlas.slides import SLIDES, read_slide, step
 from components.handout_button import handout_button
 from components.navigation import page_link
+from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_population_chart
 from components.source_note import source_lines
 from components.state import district, lang
@@ -25,15 +26,25 @@ from geo.paths import ROOT
 from geo.svg_map import districts_svg
 
 SLIDE_KEY = "slide"
-CHART_HEIGHT = 360
 
 
 def present_style() -> None:
-    """Hide Streamlit's chrome and enlarge the type (CSS from static/present.css)."""
-    css = (ROOT / "static" / "present.css").read_text(encoding="utf-8")
-    st.markdown(f"<style>{css}</style>", unsafe_allow_html=True)
-    script = (ROOT / "static" / "present_keys.js").read_text(encoding="utf-8")
-    components.html(f"<script>{script}</script>", height=0)
+    """Hide Streamlit's chrome and enlarge the type (static/present.css); install the slide keys.
+
+    The key handler (static/present_keys.js) is loaded into the page itself through ``st.html``, not into
+    a component frame, so there is no invisible, untitled frame in the tab order.
+    """
+    st.html(ROOT / "static" / "present.css")
+    with st.container(key="present_keys"):  # hidden by present.css
+        st.html(static_script("present_keys.js"), unsafe_allow_javascript=True)
+
+
+def slide_chart(chart: Chart, key: str) -> None:
+    """A chart that fills the slide's free height (present.css), with large type and its text alternative."""
+    figure = go.Figure(chart.figure).update_layout(height=None, autosize=True, font={"size": 16})
+    figure.update_annotations(font={"size": 20, "color": "#5c3d00"})
+    with st.container(key="slide_chart"):
+        st.plotly_chart(figure, key=key, config={"displayModeBar": False}, height="stretch", alt=chart.alt_text)
 
 
 def current_slide() -> int:
@@ -117,8 +128,7 @@ def slide_population() -> None:
     """The population chart of the district or the ward."""
     _title(f"{t('slide_population', lang())} — {_name()}")
     chart = cached_population_chart(district(), lang())
-    figure = go.Figure(chart.figure).update_layout(height=CHART_HEIGHT, font={"size": 16})
-    st.plotly_chart(figure, key="slide-population", config={"displayModeBar": False})
+    slide_chart(chart, "slide-population")
     st.caption(" ".join(chart.notes))
     source_lines(chart.sources, lang(), fold_after=2)
 
@@ -127,8 +137,7 @@ def slide_budget() -> None:
     """General-account budgets with the plan's FY2024–2026 frame; no district breakdown exists."""
     _title(t("slide_budget", lang()))
     chart = cached_budget_chart(lang())
-    figure = go.Figure(chart.figure).update_layout(height=CHART_HEIGHT - 40, font={"size": 16})
-    st.plotly_chart(figure, key="slide-budget", config={"displayModeBar": False})
+    slide_chart(chart, "slide-budget")
     notes = chart.notes + ([t("budget_no_district", lang())] if district() else [])
     st.caption(" ".join(notes))
     source_lines(chart.sources, lang(), fold_after=2)

@@ -10,7 +10,7 @@ from atlas.districts import area_label, districts
 from atlas.estimates import backtest
 from atlas.i18n import t
 from atlas.sources import sources
-from components.markdown import md_escape, md_with_links
+from components.markdown import md_escape, md_url, md_with_links, tm
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
@@ -21,9 +21,9 @@ def backtest_table(lang: str) -> None:
     checks = [c for c in (backtest(a) for a in (*(d.id for d in districts()), "ward")) if c is not None]
     if not checks:
         return
-    st.markdown(f"## {t('backtest_heading', lang)}")
-    st.markdown(md_escape(t("backtest_intro", lang, fitted_to=fmt.date(checks[0].fitted_to, lang),
-                            checked=fmt.date(checks[0].checked, lang))))
+    st.markdown(f"## {tm('backtest_heading', lang)}")
+    st.markdown(tm("backtest_intro", lang, fitted_to=fmt.date(checks[0].fitted_to, lang),
+                   checked=fmt.date(checks[0].checked, lang)))
     rows = [{t("col_area", lang): area_label(None if c.area == "ward" else c.area, lang),
              t("col_date", lang): f"{c.fitted_to.isoformat()} → {c.checked.isoformat()}",
              t("col_predicted", lang): f"{c.predicted:,}", t("col_actual", lang): f"{c.actual:,}",
@@ -35,24 +35,24 @@ def backtest_table(lang: str) -> None:
 
 def sources_view(lang: str) -> None:
     """All source records with title, publisher, date, license, credit and derivation."""
-    st.title(t("sources_page_heading", lang))
-    st.markdown(t("sources_intro", lang))
-    st.info(t("water_note", lang))
+    st.title(tm("sources_page_heading", lang))
+    st.markdown(tm("sources_intro", lang))
+    st.info(tm("water_note", lang))
     for src in sources().values():
         with st.container(border=True):
-            st.markdown(f"**[{md_escape(src.titles[lang])}]({src.url})**")
+            st.markdown(f"**[{md_escape(src.titles[lang])}]({md_url(src.url)})**")
             date = (fmt.date(src.reference_date, lang) if src.reference_date
                     else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
             st.markdown(
-                f"{t('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
-                f"{t('source_date', lang)}: {date}  \n"
-                f"{t('source_license', lang)}: {md_escape(src.license)}  \n"
-                f"{t('source_credit', lang)}: {md_with_links(src.credit)}"
+                f"{tm('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
+                f"{tm('source_date', lang)}: {date}  \n"
+                f"{tm('source_license', lang)}: {md_escape(src.license)}  \n"
+                f"{tm('source_credit', lang)}: {md_with_links(src.credit)}"
             )
             if src.derivation:
-                st.caption(f"{t('source_derivation', lang)}: {src.derivation}")
+                st.caption(f"{tm('source_derivation', lang)}: {md_escape(src.derivation)}")
     backtest_table(lang)
-    st.markdown(f"## {t('downloads_heading', lang)}")
+    st.markdown(f"## {tm('downloads_heading', lang)}")
     for rel in DOWNLOADS:
         path = data_dir() / rel
-        st.download_button(rel, data=path.read_bytes(), file_name=path.name, key=f"dl-{rel}")
+        st.download_button(md_escape(rel), data=path.read_bytes(), file_name=path.name, key=f"dl-{rel}")

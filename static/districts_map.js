@@ -13,6 +13,13 @@
     };
   }
 
+  /* folium's header (added to the frame after this script) asks for user-scalable=no: let people zoom. */
+  function allowZoom() {
+    Array.prototype.forEach.call(document.querySelectorAll('meta[name="viewport"]'), function (m) {
+      m.setAttribute("content", "width=device-width, initial-scale=1");
+    });
+  }
+
   function dequantize(fc, origin) {
     function ring(r) {
       return r.map(function (p) { return [origin[0] + p[0] * Q, origin[1] + p[1] * Q]; });
@@ -46,6 +53,71 @@
     return L.marker(latlng, { icon: icon, interactive: false, keyboard: false }).addTo(map);
   }
 
+  /* The map is one tab stop: its container (arrow keys pan, +/- zoom); shapes, controls and credit links
+   * leave the tab order (the district list beside the map and the credits under it are the equivalents). */
+  function oneTabStop(map) {
+    var c = map.getContainer();
+    c.querySelectorAll("path, a, button, [tabindex]").forEach(function (el) {
+      if (el !== c) { el.setAttribute("tabindex", "-1"); }
+    });
+  }
+
+  /* Phones: one finger scrolls the page, two fingers pan and zoom the map; a hint says so. */
+  function touchGestures(map) {
+    var coarse = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+    if (!coarse && !L.Browser.mobile) { return null; }
+    map.dragging.disable();
+    map.touchZoom.enable();
+    var c = map.getContainer();
+    var box = L.DomUtil.create("div", "map-touch-hint", c);
+    box.setAttribute("aria-hidden", "true");
+    var timer = null;
+    c.addEventListener("touchmove", function (e) {
+      if (e.touches.length !== 1) { return; }
+      L.DomUtil.addClass(box, "shown");
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { L.DomUtil.removeClass(box, "shown"); }, 1500);
+    }, { passive: true });
+    return box;
+  }
+
+  /* A button that returns to the whole ward (the view only; the selection stays). */
+  function resetControl(map, bounds) {
+    var control = L.control({ position: "topleft" });
+    var button = null;
+    control.onAdd = function () {
+      button = L.DomUtil.create("button", "map-reset");
+      button.type = "button";
+      button.innerHTML = "<span aria-hidden='true'>\u2302</span>";
+      L.DomEvent.disableClickPropagation(button);
+      L.DomEvent.on(button, "click", function () { map.fitBounds(bounds, { padding: [8, 8] }); });
+      return button;
+    };
+    control.addTo(map);
+    return button;
+  }
+
+  /* What every map frame shares: language and label (set again on each run), reset control and touch
+   * gestures (added once), one tab stop. */
+  function setUp(map, ui, bounds) {
+    allowZoom();
+    if (!map._minatoUi) {
+      map._minatoUi = { reset: resetControl(map, bounds), hint: touchGestures(map) };
+      map.on("layeradd popupopen tooltipopen", function () { oneTabStop(map); });
+    }
+    if (ui) {
+      var c = map.getContainer();
+      document.documentElement.setAttribute("lang", ui.lang);
+      document.title = ui.label;
+      c.setAttribute("role", "region");
+      c.setAttribute("aria-label", ui.label);
+      map._minatoUi.reset.title = ui.reset;
+      map._minatoUi.reset.setAttribute("aria-label", ui.reset);
+      if (map._minatoUi.hint) { map._minatoUi.hint.textContent = ui.hint; }
+    }
+    oneTabStop(map);
+  }
+
   function draw(map, cfg) {
     map.attributionControl.addAttribution(cfg.credit);
     L.geoJSON(dequantize(cfg.outline, cfg.origin), {
@@ -62,6 +134,7 @@
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
     }).on("click", sendClick).addTo(map);
     cfg.labels.forEach(function (l) { label(map, l.at, l.text); });
+    setUp(map, cfg.ui, districts.getBounds());
     window.MinatoMap.districts = districts;
     window.MinatoMap.map = map;
     window.MinatoMap.ready = true;
@@ -112,6 +185,7 @@
     var legend = L.control({ position: "topright" });
     legend.onAdd = function () { this._div = L.DomUtil.create("div", "map-legend"); return this._div; };
     legend.addTo(map);
+    setUp(map, null, districts.getBounds());
     window.MinatoMap.compare = { map: map, districts: districts, chome: chome, byId: byId, legend: legend };
     window.MinatoMap.map = map;
     window.MinatoMap.ready = true;
@@ -121,6 +195,7 @@
   function paint(group, spec) {
     var c = window.MinatoMap.compare;
     if (!c) { return; }
+    setUp(c.map, spec.ui, c.districts.getBounds());
     var active = spec.level === "chome" ? c.chome : c.districts;
     var other = spec.level === "chome" ? c.districts : c.chome;
     if (c.map.hasLayer(other)) { c.map.removeLayer(other); }

@@ -14,7 +14,8 @@ from geo.paths import DATA_DIR
 
 
 def heading(at) -> str:
-    return at.subheader[0].value
+    """The selected district's name: the first h2 of the map page (under the page's h1)."""
+    return at.header[0].value
 
 
 def test_default_page_renders_the_whole_ward(run_app) -> None:

@@ -7,12 +7,15 @@ import pytest
 from atlas.content import plan_content
 from atlas.districts import districts
 from atlas.i18n import LANGS, t
+from atlas.profile import key_figures
+from atlas.sources import sources
 
 SLUGS = [d.id for d in districts()]
 
 
 def all_text(at) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader]
     return "\n".join(parts)
 
 
@@ -47,12 +50,15 @@ def test_ward_profile_shows_vision_and_priority_issues(run_app, lang: str) -> No
 
 
 @pytest.mark.parametrize("slug", [None, "azabu"])
-def test_every_metric_has_a_source_line(run_app, slug) -> None:
+def test_key_figure_sources_are_one_block_naming_every_source(run_app, slug) -> None:
+    """The key-figure card cites its sources in one block, not a source line under each figure."""
     at = run_app(**({"district": slug} if slug else {}), lang="en")
     metrics = list(at.metric)
     assert metrics, "the profile shows key figures"
-    source_captions = [c.value for c in at.caption if c.value.startswith("[Source:")]
-    assert len(source_captions) >= len(metrics) + 3  # one per metric, plus texts, office and charts
+    titles = {sources()[sid].titles["en"] for line in key_figures(slug, "en") for sid, _ in line.refs}
+    citing = [c.value for c in at.caption if any(title in c.value for title in titles)]
+    assert any(all(title in c for title in titles) for c in citing), "one caption names every key-figure source"
+    assert len(citing) < len(metrics), f"{len(citing)} source captions for {len(metrics)} figures"
 
 
 def test_district_profile_says_budget_has_no_district_breakdown(run_app) -> None:

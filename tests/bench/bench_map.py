@@ -71,7 +71,7 @@ PROBE_JS = """
     window.__h3log = [];
     let last;
     const seen = () => {
-      const h = document.querySelector('h3#selected-district');
+      const h = document.querySelector('#selected-district');
       const text = h ? h.textContent.trim() : null;
       if (text !== last) { last = text; window.__h3log.push({text: text, at: now()}); }
     };

@@ -42,7 +42,7 @@ VIEWPORT = {"width": 1280, "height": 800}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 TILE_HOST = "cyberjapandata.gsi.go.jp"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-H3 = "h3#selected-district"
+H3 = "#selected-district"  # the selected district's name (an h2 under the page's h1)
 
 
 # --------------------------------------------------------------------------- server

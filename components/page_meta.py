@@ -1,0 +1,42 @@
+"""What the browser shows about the page: ``<html lang>``, the document title, the app's stylesheet."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from atlas.districts import area_label
+from atlas.i18n import t
+from geo.paths import ROOT
+
+HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
+APP_CSS = ROOT / "static" / "app.css"
+STATIC_URL = "/app/static"
+
+
+def document_title(page_title: str, district: str | None, lang: str) -> str:
+    """'<page> – <district or whole ward> – <app>' in ``lang``."""
+    return t("doc_title", lang, page=page_title, area=area_label(district, lang), app=t("app_title", lang))
+
+
+def static_script(name: str, **data: str) -> str:
+    """``<script src="/app/static/<name>" data-…>``: the file runs as it is (a strict Content-Security-Policy
+    allows it as 'self'), and reads what changes per run from its ``data-`` attributes (escaped here)."""
+    attrs = "".join(f' data-{key.replace("_", "-")}="{html.escape(value, quote=True)}"' for key, value in data.items())
+    return f'<script src="{STATIC_URL}/{html.escape(name)}"{attrs}></script>'
+
+
+def page_meta(page_title: str, district: str | None, lang: str) -> None:
+    """Set the title and ``<html lang>`` for this view and keep them across reruns; load static/app.css.
+
+    Streamlit writes ``lang="en"`` into its page and resets the title on page switches, so a small script
+    (static/page_meta.js, run in the page itself, not in a frame) re-applies both whenever they change.
+    It is loaded by URL, not inlined, so the same file serves every view under a hash-based CSP.
+    """
+    title = document_title(page_title, district, lang)
+    st.set_page_config(page_title=title)
+    st.html(APP_CSS)  # style only: Streamlit puts it in the event container, taking no space
+    with st.container(key="page_meta"):  # hidden by app.css
+        st.html(static_script("page_meta.js", lang=HTML_LANG.get(lang, lang), title=title),
+                unsafe_allow_javascript=True)
