@@ -3,17 +3,17 @@ then the full profile (aims, key figures, charts, initiatives)."""
 
 import streamlit as st
 
-from atlas.i18n import t
 from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, select_from_click
 from components.district_profile import district_summary, initiatives, key_figure_grid, plan_aims
 from components.handout_button import handout_button
+from components.markdown import tm
 from components.profile_charts import profile_charts
 from components.reveal import reveal_on_change
 from components.state import district, lang
 
-st.title(t("map_heading", lang()), anchor=False)
-st.caption(t("map_caption", lang()))
+st.title(tm("map_heading", lang()), anchor=False)
+st.caption(tm("map_caption", lang()))
 pick_col, search_col = st.columns(2, gap="medium")  # first in the tab order, before the map
 with pick_col:
     district_picker()

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from atlas.charts import Chart
-from atlas.i18n import t
+from components.markdown import md_escape, tm
 from components.source_note import source_lines
 
 # No toolbar: on a phone it sits over the plot; the data and its download are in "show data" below.
@@ -26,16 +26,16 @@ def legible(figure: go.Figure) -> go.Figure:
 
 def chart_card(chart: Chart, lang: str) -> None:
     """Title, chart (with its text alternative), description, notes, sources, and a data table with CSV."""
-    st.markdown(f"**{chart.title}**")
+    st.markdown(f"**{md_escape(chart.title)}**")
     st.plotly_chart(legible(chart.figure), config=PLOTLY_CONFIG, key=f"chart-{chart.key}", alt=chart.alt_text)
-    st.caption(f"{t('chart_description', lang)}: {chart.alt_text}")
+    st.caption(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}")
     for note in chart.notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     source_lines(chart.sources, lang)
-    with st.expander(t("show_data", lang)):
+    with st.expander(tm("show_data", lang)):
         st.dataframe(chart.table, hide_index=True, width="stretch")
         st.download_button(
-            t("download_csv", lang),
+            tm("download_csv", lang),
             data=chart.table.to_csv(index=False).encode("utf-8-sig"),
             file_name=f"minato-{chart.key}-{lang}.csv",
             mime="text/csv",

@@ -25,7 +25,7 @@ from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
-from components.markdown import md_escape
+from components.markdown import md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang, select_district
 
@@ -46,7 +46,7 @@ def current_indicator(views: dict[str, IndicatorView]) -> str:
     if INDICATOR not in st.session_state or st.session_state[INDICATOR] not in views:
         wanted = st.query_params.get(INDICATOR) if INDICATOR not in st.session_state else None
         if wanted and wanted not in views:
-            st.warning(t("unknown_indicator", lang(), value=str(wanted)[:40]))
+            st.warning(tm("unknown_indicator", lang(), value=plain_echo(wanted)))
         st.session_state[INDICATOR] = wanted if wanted in views else DEFAULT_INDICATOR
     st.query_params[INDICATOR] = st.session_state[INDICATOR]
     return st.session_state[INDICATOR]
@@ -54,8 +54,9 @@ def current_indicator(views: dict[str, IndicatorView]) -> str:
 
 def indicator_picker(views: dict[str, IndicatorView]) -> None:
     """Selectbox of every indicator (uploaded columns included)."""
+    # selectbox options are shown as plain text (not Markdown): no escaping
     labels = {k: (f"{v.label} ({t('uploaded_label', lang())})" if v.uploaded else v.label) for k, v in views.items()}
-    st.selectbox(t("indicator_select", lang()), options=list(views), format_func=labels.__getitem__, key=INDICATOR)
+    st.selectbox(tm("indicator_select", lang()), options=list(views), format_func=labels.__getitem__, key=INDICATOR)
 
 
 def _on_map_click() -> None:
@@ -76,27 +77,27 @@ def _on_bar_select() -> None:
 def map_panel(view: IndicatorView) -> None:
     """Level and layer switches, then the choropleth."""
     options = ["district", "chome"] if view.has_chome else ["district"]
-    level = st.radio(t("map_level", lang()), options, horizontal=True, key="map_level",
-                     format_func={x: t(f"level_{x}", lang()) for x in options}.__getitem__)
+    level = st.radio(tm("map_level", lang()), options, horizontal=True, key="map_level",
+                     format_func={x: tm(f"level_{x}", lang()) for x in options}.__getitem__)
     if level not in options:
         level = "district"
     layer_names = {"shelters": "layer_shelters", "evacuation": "layer_evacuation", "offices": "layer_offices"}
     cols = st.columns(3)
     layers = {name for (name, key), col in zip(layer_names.items(), cols, strict=True)
-              if col.checkbox(t(key, lang()), key=f"layer_{name}")}
+              if col.checkbox(tm(key, lang()), key=f"layer_{name}")}
     selected = st.session_state.get(CHOME) if level == "chome" else district()
     compare_map(paint_spec(view, level, selected, layers, lang()), lang(), on_click=_on_map_click)
     hit = st.session_state.get("click_hit")
     if hit is not None and hit.chome is not None:
         value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
-        st.caption(t("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
+        st.caption(tm("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
 
 
 def ranking_bars(view: IndicatorView) -> None:
     """Horizontal bars of the five districts, the selected one outlined; clicking a bar selects it."""
-    st.markdown(f"**{t('ranking_heading', lang())}** — {md_escape(view.label)}")
+    st.markdown(f"**{tm('ranking_heading', lang())}** — {md_escape(view.label)}")
     ranked = ranking(view)
     if not ranked:
         st.info("—")
@@ -126,18 +127,18 @@ def ranking_bars(view: IndicatorView) -> None:
 
 def _provenance(view: IndicatorView) -> None:
     if view.uploaded:
-        st.caption(t("upload_description", lang()))
+        st.caption(tm("upload_description", lang()))
         return
     st.caption(md_escape(view.description))
     span = interval(view, lang())
     if span:
-        st.caption(t("interval_caption", lang(), interval=span))
+        st.caption(tm("interval_caption", lang(), interval=span))
     source_lines(list(view.refs), lang())  # each source with the date of the figures taken from it
 
 
 def indicator_table(uploads: list[IndicatorView]) -> None:
     """Every indicator side by side (sortable), the selected district highlighted; CSV and GeoJSON downloads."""
-    st.markdown(f"## {t('table_heading', lang())}")
+    st.markdown(f"## {tm('table_heading', lang())}")
     df = comparison_table(lang(), uploads)
     chosen = district()
 
@@ -146,21 +147,21 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
 
     styled = df.style.apply(highlight, axis=1).format(table_formats(lang(), uploads), na_rep="—")
     st.dataframe(styled, hide_index=True, width="stretch")
-    st.caption(t("table_dates_note", lang()))
-    st.caption(t("downloads_note", lang()))
+    st.caption(tm("table_dates_note", lang()))
+    st.caption(tm("downloads_note", lang()))
     code = lang()  # the GeoJSON is built later, in the file request, where session_state is not available
     left, right = st.columns(2)
-    left.download_button(t("download_table_csv", code), data=csv_bytes(table_download(code, uploads)),
+    left.download_button(tm("download_table_csv", code), data=csv_bytes(table_download(code, uploads)),
                          mime="text/csv", key="dl-table", file_name=f"minato-indicators-{code}.csv",
                          on_click="ignore")  # no rerun: a click on the other button right after still works
-    right.download_button(t("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
+    right.download_button(tm("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
                           file_name=f"minato-indicators-{code}.geojson", mime="application/geo+json",
                           key="dl-geojson", on_click="ignore")
 
 
 def definitions(views: dict[str, IndicatorView]) -> None:
     """Each registry indicator: label, how it is computed, date, sources."""
-    with st.expander(t("definitions_heading", lang())):
+    with st.expander(tm("definitions_heading", lang())):
         for view in views.values():
             if view.uploaded:
                 continue
@@ -200,38 +201,37 @@ def upload_panel() -> None:
     What is loaded is named below the widget (which is empty again after a visit to another page). Messages,
     file names and cells are shown as escaped text in the view's language.
     """
-    from components.markdown import md_echo
-
     code = lang()
-    st.markdown(f"### {t('upload_heading', code)}")
-    st.caption(t("upload_help", code))
-    st.file_uploader(t("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
+    st.markdown(f"### {tm('upload_heading', code)}")
+    st.caption(tm("upload_help", code))
+    st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
     result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
     if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
         result, failed = None, result
     if failed is not None:
-        st.error(t("upload_failed", code))
+        st.error(tm("upload_failed", code))
         st.markdown("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)))
         for warning in failed.warning_texts(code):
             st.caption(md_escape(warning))
         if result is not None:
-            st.info(t("upload_kept", code, name=md_echo(result.filename, 60)))
+            st.info(tm("upload_kept", code, name=plain_echo(result.filename, 60)))
     if result is None:
         return
     level = t(f"level_{result.level}", code)
     if failed is None:
-        st.success(t("upload_ok", code, n=len(result.columns), level=level, encoding=result.encoding or "?"))
+        st.success(tm("upload_ok", code, n=len(result.columns), level=level, encoding=result.encoding or "?"))
         for warning in result.warning_texts(code):
             st.caption(md_escape(warning))
     loaded, remove = st.columns([4, 1], vertical_alignment="center")
-    loaded.caption(t("upload_loaded", code, name=md_echo(result.filename, 60), n=len(result.columns), level=level))
-    remove.button(t("upload_remove", code), key="upload_remove", on_click=_remove_upload)
+    loaded.caption(tm("upload_loaded", code, name=plain_echo(result.filename, 60), n=len(result.columns),
+                      level=level))
+    remove.button(tm("upload_remove", code), key="upload_remove", on_click=_remove_upload)
 
 
 def compare_page() -> None:
     """Compose the page."""
-    st.title(t("compare_heading", lang()))
-    st.caption(t("compare_caption", lang()))
+    st.title(tm("compare_heading", lang()))
+    st.caption(tm("compare_caption", lang()))
     views = _views()
     current = current_indicator(views)
     view = views[current]

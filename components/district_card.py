@@ -6,7 +6,7 @@ import streamlit as st
 
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.markdown import md_escape
+from components.markdown import tm
 from components.state import SELECT_KEY, district, lang, select_district
 from geo.towns import search_town
 
@@ -16,11 +16,11 @@ TOWN_KEY = "town_query"
 def district_picker() -> None:
     """A selectbox over the districts (keyboard access), in sync with the map and the URL."""
     ids = [""] + [d.id for d in districts()]
-    labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}
+    labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}  # options: plain text
     if SELECT_KEY not in st.session_state:  # widget state is dropped on pages without the picker
         st.session_state[SELECT_KEY] = district() or ""
     st.selectbox(
-        t("district_select", lang()),
+        tm("district_select", lang()),
         options=ids,
         format_func=labels.__getitem__,
         key=SELECT_KEY,
@@ -40,27 +40,27 @@ def town_search() -> None:
 
     The query is echoed as escaped plain text, cut to a line (``TownSearch.short_query``).
     """
-    st.text_input(t("town_search", lang()), key=TOWN_KEY, placeholder=t("town_search_help", lang()),
+    st.text_input(tm("town_search", lang()), key=TOWN_KEY, placeholder=t("town_search_help", lang()),
                   on_change=_on_town_search)
     result = st.session_state.get("town_result")
     if result is None or not result.query.strip():
         return
 
-    query, code = md_escape(result.short_query), md_escape(result.postcode or "")
+    query, code = result.short_query, result.postcode or ""  # raw: tm escapes the whole message
     if result.reason == "outside_minato":
-        st.info(t("town_postcode_outside", lang(), postcode=code, place=md_escape(result.place)))
+        st.info(tm("town_postcode_outside", lang(), postcode=code, place=result.place))
     elif result.reason == "unknown_postcode":
-        st.info(t("town_postcode_unknown", lang(), postcode=code))
+        st.info(tm("town_postcode_unknown", lang(), postcode=code))
     elif result.reason == "no_town":
-        st.info(t("town_postcode_no_town", lang(), postcode=code))
+        st.info(tm("town_postcode_no_town", lang(), postcode=code))
     elif result.status == "not_found":
-        st.info(t("town_not_found", lang(), query=query))
+        st.info(tm("town_not_found", lang(), query=query))
     elif result.chome is not None:
-        st.success(t("town_found", lang(), chome=md_escape(result.chome.name(lang())),
-                     district=md_escape(district_by_id(result.chome.district).name(lang()))))
+        st.success(tm("town_found", lang(), chome=result.chome.name(lang()),
+                      district=district_by_id(result.chome.district).name(lang())))
     else:
-        names = "、".join(md_escape(c.name(lang())) for c in result.matches[:12])
-        st.info(t("town_ambiguous", lang(), query=query, names=names))
+        names = "、".join(c.name(lang()) for c in result.matches[:12])
+        st.info(tm("town_ambiguous", lang(), query=query, names=names))
 
 
 def click_message() -> None:
@@ -69,7 +69,7 @@ def click_message() -> None:
     if hit is None:
         return
     if hit.chome is None and hit.district is None:
-        st.info(t("clicked_outside", lang()))
+        st.info(tm("clicked_outside", lang()))
     elif hit.chome is not None:
         chome = hit.chome.name(lang())
-        st.caption(t("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))
+        st.caption(tm("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))

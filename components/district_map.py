@@ -20,7 +20,7 @@ from atlas.districts import districts
 from atlas.i18n import t
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
-from components.markdown import md_escape, md_with_links
+from components.markdown import md_escape, md_url, md_with_links
 from components.page_meta import HTML_LANG
 from components.state import select_district
 from geo.layers import chome_list
@@ -135,7 +135,8 @@ def map_credit(lang: str) -> None:
     """The credit lines the boundary data and the tiles require, under a map."""
     credit = md_with_links(sources()["estat-boundaries-2020"].credit)
     tiles = sources()[TILES_SOURCE]
-    st.caption(f"{t('map_credit_heading', lang)}: {credit} · [{md_escape(tiles.credit)}]({tiles.url}) · Leaflet")
+    tile_link = f"[{md_escape(tiles.credit)}]({md_url(tiles.url)})"
+    st.caption(f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet")
 
 
 def tile_layer() -> folium.TileLayer:

@@ -6,11 +6,10 @@ import streamlit as st
 
 from atlas.content import plan_content
 from atlas.districts import area_label
-from atlas.i18n import t
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
-from components.markdown import md_escape
+from components.markdown import md_escape, tm
 from components.navigation import page_link
 from components.source_note import source_lines
 
@@ -19,15 +18,15 @@ def translation_flag(lang: str) -> None:
     """Say whether the plan texts shown are the official Chinese or our unofficial translation."""
     plan = plan_content()
     if plan.is_unofficial(lang):
-        st.caption(f"ⓘ {t('unofficial_translation', lang)}")
+        st.caption(f"ⓘ {tm('unofficial_translation', lang)}")
     else:
-        st.caption(f"ⓘ {t('official_text', lang)}")
+        st.caption(f"ⓘ {tm('official_text', lang)}")
 
 
 def profile_header(district: str | None, lang: str) -> None:
     """Name and slogan of the district (the slogan in body colour), or the ward's vision and plan period."""
     plan = plan_content()
-    st.header(area_label(district, lang), anchor="selected-district")
+    st.header(md_escape(area_label(district, lang)), anchor="selected-district")
     translation_flag(lang)
     if district:
         dplan = plan.district(district)
@@ -35,9 +34,9 @@ def profile_header(district: str | None, lang: str) -> None:
         st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
     else:
         ward = plan.ward
-        st.markdown(f"**{t('vision_heading', lang)}**")
+        st.markdown(f"**{tm('vision_heading', lang)}**")
         st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
-        st.caption(ward.plan_period.caption(lang))
+        st.caption(md_escape(ward.plan_period.caption(lang)))
     source_lines([(plan.source, None)], lang)
 
 
@@ -46,8 +45,8 @@ def district_summary(district: str | None, lang: str) -> None:
     with st.container(key="district_summary"):
         profile_header(district, lang)
         office_card(district, lang)
-        st.markdown(f"[{t('profile_more', lang)}](#key-figures)")
-        page_link("plan", t("open_plan_page", lang))
+        st.markdown(f"[{tm('profile_more', lang)}](#key-figures)")
+        page_link("plan", tm("open_plan_page", lang))
 
 
 def plan_aims(district: str | None, lang: str) -> None:
@@ -55,7 +54,7 @@ def plan_aims(district: str | None, lang: str) -> None:
     if not district:
         return
     plan = plan_content()
-    st.subheader(t("aims_heading", lang))
+    st.subheader(tm("aims_heading", lang))
     st.markdown(md_escape(plan.district(district).aims.shown(lang)))
     source_lines([(plan.source, None)], lang)
 
@@ -65,23 +64,23 @@ def office_card(district: str | None, lang: str) -> None:
     office = branch_office(district)
     if office is None:
         return
-    heading = t("branch_office_heading", lang) if district else t("ward_office_heading", lang)
+    heading = tm("branch_office_heading" if district else "ward_office_heading", lang)
     address = md_escape(office.address_ja)
-    st.markdown(f"**{heading}**: {md_escape(office_label(office, lang))}  \n{t('address', lang)}: {address}")
+    st.markdown(f"**{heading}**: {md_escape(office_label(office, lang))}  \n{tm('address', lang)}: {address}")
     source_lines([(OFFICE_SOURCE, None)], lang)
 
 
 def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
     """Key figures as metrics (a derived figure says how under it), then the card's sources in one block."""
-    st.subheader(t("key_figures_heading", lang), anchor="key-figures")
+    st.subheader(tm("key_figures_heading", lang), anchor="key-figures")
     lines = key_figures(district, lang)
     with st.container(key="key_figures"):
         cols = st.columns(columns)
         for i, line in enumerate(lines):
             with cols[i % columns]:
-                st.metric(line.label, line.value, help=line.derived or None)
+                st.metric(md_escape(line.label), line.value, help=md_escape(line.derived) or None)
                 if line.derived:
-                    st.caption(line.derived)
+                    st.caption(md_escape(line.derived))
     source_lines([ref for line in lines for ref in line.refs], lang)
 
 
@@ -90,21 +89,21 @@ def initiatives(district: str | None, lang: str) -> None:
     plan = plan_content()
     if district:
         own = plan.district(district).initiatives
-        st.subheader(t("district_initiatives_heading", lang))
+        st.subheader(tm("district_initiatives_heading", lang))
         if own:
             for item in own:
                 st.markdown(f"- {md_escape(item.title.shown(lang))}")
                 source_lines([(item.source, None)], lang)
         else:
-            st.info(t("no_district_projects", lang))
+            st.info(tm("no_district_projects", lang))
     else:
-        st.subheader(t("priority_issues_heading", lang))
+        st.subheader(tm("priority_issues_heading", lang))
         st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
                               for i in plan.ward.priority_issues))
-    st.subheader(t("ward_initiatives_heading", lang))
+    st.subheader(tm("ward_initiatives_heading", lang))
     for area in plan.ward.policy_areas:
-        scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
-        with st.expander(f"{area.numeral} {area.name.shown(lang)}{scope}"):
+        scope = f" ({area.scope.shown(lang)})" if area.scope else ""
+        with st.expander(md_escape(f"{area.numeral} {area.name.shown(lang)}{scope}")):
             st.markdown(md_escape(area.summary.shown(lang)))
             for item in area.initiatives:
                 st.markdown(f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}")

@@ -13,6 +13,7 @@ import streamlit as st
 
 from atlas.handout import HandoutError, build_handout, check_requirements
 from atlas.i18n import t
+from components.markdown import tm
 
 LOG = logging.getLogger(__name__)
 REASONS = ("font", "pdf", "too_long")
@@ -55,14 +56,14 @@ def handout_button(district: str | None, lang: str) -> None:
     """The download button; the PDF is made on click (deferred), or a clear message if it cannot be made."""
     problem = handout_problem(lang)
     if problem:
-        st.caption(t("handout_unavailable", lang, detail=problem))
+        st.caption(tm("handout_unavailable", lang, detail=problem))
         return
     failed = _FAILED.get((district, lang))
     if failed:
-        st.warning(t("handout_failed", lang, reason=t(f"handout_reason_{failed}", lang)))
+        st.warning(tm("handout_failed", lang, reason=t(f"handout_reason_{failed}", lang)))
     name = district or "ward"
     st.download_button(
-        t("download_handout", lang),
+        tm("download_handout", lang),
         data=lambda: _build(district, lang),
         file_name=f"minato-{name}-handout-{lang}.pdf",
         mime="application/pdf",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.i18n import LANGS, t
+from components.markdown import md_escape
 from components.state import LANG
 
 WIDGET_KEY = "lang_switch"
@@ -26,7 +27,7 @@ def language_switch() -> None:
         st.radio(
             "Language / 言語 / 语言",
             options=list(LANGS),
-            format_func=lambda code: t("language_name", code),
+            format_func=lambda code: md_escape(t("language_name", code)),
             key=WIDGET_KEY,
             horizontal=True,
             label_visibility="collapsed",

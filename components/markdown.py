@@ -5,6 +5,7 @@ turns into elements from plain text: bare addresses and e-mail addresses become 
 whatever their escapes. An invisible WORD JOINER (U+2060) placed inside those triggers keeps them as text.
 """
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -48,10 +49,13 @@ def md_echo(value: object, limit: int = ECHO_CHARS) -> str:
     >>> md_echo("![x](https://e.org/p.png)\\n# h").startswith("\\\\!\\\\[x\\\\](https:")
     True
     """
+    return md_escape(plain_echo(value, limit))
+
+
+def plain_echo(value: object, limit: int = ECHO_CHARS) -> str:
+    """:func:`md_echo` before escaping: one line, cut to ``limit`` characters (for :func:`tm`'s values)."""
     text = re.sub(r"[\s\x00-\x1f\x7f]+", " ", str(value)).strip()
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return md_escape(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def md_with_links(text: str, hosts: frozenset[str] | None = None) -> str:
@@ -93,3 +97,18 @@ def tm(key: str, lang: str, **values: object) -> str:
 def md_url(url: str) -> str:
     """A URL for the target of a Markdown link: spaces and parentheses percent-encoded."""
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+_MD_IN_HTML = {c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+-.!|~$:@"}
+
+
+def html_text(text: str) -> str:
+    """Text for a raw-HTML block inside st.markdown: HTML-escaped, Markdown characters as numeric entities and
+    every whitespace run one space, so neither a blank line (which ends an HTML block) nor Markdown syntax nor a
+    bare address can turn it into an element.
+
+    >>> html_text("a\\n \\n![x](https://e.org) <b'>")
+    'a &#33;&#91;x&#93;&#40;https&#58;//e&#46;org&#41; &lt;b&#x27;&gt;'
+    """
+    plain = re.sub(r"\s+", " ", text).strip()
+    return "".join(_MD_IN_HTML.get(c) or html.escape(c, quote=True) for c in plain)

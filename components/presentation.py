@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -17,6 +15,7 @@ from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, read_slide, step
 from components.handout_button import handout_button
+from components.markdown import html_text, md_escape, plain_echo, tm
 from components.navigation import page_link
 from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_population_chart
@@ -65,15 +64,15 @@ def navigation_bar(number: int) -> None:
     """Previous / counter / next, the handout download and the way out; keeps ``?slide=`` in the URL."""
     st.query_params[SLIDE_KEY] = str(number)
     prev, counter, nxt, handout, leave = st.columns([1.2, 1.4, 1.2, 2.2, 1.6], vertical_alignment="center")
-    prev.button(t("slide_prev", lang()), key="slide_prev", on_click=_move, args=(-1,), disabled=number == 1,
+    prev.button(tm("slide_prev", lang()), key="slide_prev", on_click=_move, args=(-1,), disabled=number == 1,
                 width="stretch")
-    counter.markdown(f"**{t('slide_counter', lang(), n=number, total=len(SLIDES))}**")
-    nxt.button(t("slide_next", lang()), key="slide_next", on_click=_move, args=(1,),
+    counter.markdown(f"**{tm('slide_counter', lang(), n=number, total=len(SLIDES))}**")
+    nxt.button(tm("slide_next", lang()), key="slide_next", on_click=_move, args=(1,),
                disabled=number == len(SLIDES), width="stretch", type="primary")
     with handout:
         handout_button(district(), lang())
     with leave:
-        page_link("map", t("slide_exit", lang()))
+        page_link("map", tm("slide_exit", lang()))
 
 
 def _name() -> str:
@@ -81,15 +80,15 @@ def _name() -> str:
 
 
 def _title(text: str) -> None:
-    st.markdown(f'<div class="slide-title">{html.escape(text)}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="slide-title">{html_text(text)}</div>', unsafe_allow_html=True)
 
 
 def _lead(text: str) -> None:
-    st.markdown(f'<div class="slide-lead">{html.escape(text)}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="slide-lead">{html_text(text)}</div>', unsafe_allow_html=True)
 
 
 def _body(paragraphs: list[str]) -> None:
-    paras = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    paras = "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
     st.markdown(f'<div class="slide-body">{paras}</div>', unsafe_allow_html=True)
 
 
@@ -105,7 +104,7 @@ def slide_title() -> None:
         office = branch_office(district())
         labels = {d.id: d.name(lang()) for d in districts()}
         svg = districts_svg(district(), (office.lat, office.lng) if office else None, 640, 480, labels,
-                            title=_name())
+                            title=_name(), text_escape=html_text)
         st.markdown(f'<div class="slide-map">{svg}</div>', unsafe_allow_html=True)
 
 
@@ -119,7 +118,7 @@ def slide_aims() -> None:
         _body(dplan.aims.paragraphs(lang()))
     else:
         _title(t("priority_issues_heading", lang()))
-        items = "".join(f"<li>{html.escape(i.title.shown(lang()))}</li>" for i in plan.ward.priority_issues)
+        items = "".join(f"<li>{html_text(i.title.shown(lang()))}</li>" for i in plan.ward.priority_issues)
         st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
     source_lines([(plan.source, None)], lang())
 
@@ -129,7 +128,7 @@ def slide_population() -> None:
     _title(f"{t('slide_population', lang())} — {_name()}")
     chart = cached_population_chart(district(), lang())
     slide_chart(chart, "slide-population")
-    st.caption(" ".join(chart.notes))
+    st.caption(md_escape(" ".join(chart.notes)))
     source_lines(chart.sources, lang(), fold_after=2)
 
 
@@ -139,7 +138,7 @@ def slide_budget() -> None:
     chart = cached_budget_chart(lang())
     slide_chart(chart, "slide-budget")
     notes = chart.notes + ([t("budget_no_district", lang())] if district() else [])
-    st.caption(" ".join(notes))
+    st.caption(md_escape(" ".join(notes)))
     source_lines(chart.sources, lang(), fold_after=2)
 
 
@@ -165,7 +164,7 @@ def slide_take_part() -> None:
     intro = plan.ward.district_plans_intro
     _body([intro.title.shown(lang()), *intro.text.paragraphs(lang())])
     source_lines([(OFFICE_SOURCE, None), (plan.source, None)], lang())
-    page_link("plan", t("open_plan_page", lang()))
+    page_link("plan", tm("open_plan_page", lang()))
 
 
 RENDERERS = {"title": slide_title, "aims": slide_aims, "population": slide_population, "budget": slide_budget,
@@ -178,7 +177,7 @@ def presentation() -> None:
     number = current_slide()
     notice = st.session_state.pop("slide_notice", None)
     if notice is not None:
-        st.warning(t("slide_out_of_range", lang(), value=notice))
+        st.warning(tm("slide_out_of_range", lang(), value=plain_echo(notice)))
     RENDERERS[SLIDES[number - 1]]()
     navigation_bar(number)
-    st.caption(t("slide_keys_hint", lang()))
+    st.caption(tm("slide_keys_hint", lang()))

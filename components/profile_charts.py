@@ -6,8 +6,8 @@ import streamlit as st
 
 from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
-from atlas.i18n import t
 from components.chart_card import chart_card
+from components.markdown import tm
 
 
 def plan_points() -> tuple[PlanPoint, PlanPoint]:
@@ -38,4 +38,4 @@ def profile_charts(district: str | None, lang: str) -> None:
     with right:
         chart_card(cached_budget_chart(lang), lang)
         if district:
-            st.info(t("budget_no_district", lang))
+            st.info(tm("budget_no_district", lang))

@@ -6,9 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas.i18n import t
 from atlas.sources import sources
-from components.markdown import md_escape
+from components.markdown import md_escape, md_url, tm
 
 
 def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: int = 4) -> None:
@@ -20,9 +19,10 @@ def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: 
     for sid, day in refs:
         if sid not in latest or (day and (latest[sid] is None or day > latest[sid])):
             latest[sid] = day
-    lines = [f"[{md_escape(sources()[sid].label(lang, day))}]({sources()[sid].url})" for sid, day in latest.items()]
+    lines = [f"[{md_escape(sources()[sid].label(lang, day))}]({md_url(sources()[sid].url)})"
+             for sid, day in latest.items()]
     if len(lines) > fold_after:
-        with st.expander(t("sources_count", lang, n=len(lines))):
+        with st.expander(tm("sources_count", lang, n=len(lines))):
             st.caption("  \n".join(lines))
     else:
         st.caption("  \n".join(lines))

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.i18n import t
 from atlas.state import PAGE_PARAMS, read_view
-from components.markdown import md_echo
+from components.markdown import plain_echo, tm
 
 DISTRICT = "district"
 LANG = "lang"
@@ -70,4 +69,4 @@ def sync_url() -> None:
 def show_notices() -> None:
     """Show (once) the notices about unknown or repeated URL values, the values as escaped plain text."""
     for key, value in st.session_state.pop("notices", []):
-        st.warning(t(key, lang(), value=md_echo(value)), icon="⚠️")
+        st.warning(tm(key, lang(), value=plain_echo(value)), icon="⚠️")

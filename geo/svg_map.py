@@ -8,7 +8,7 @@ The base geometry (projected path data) is cached per data folder and box size.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -103,13 +103,14 @@ def _label_points(folder: Path) -> dict[str, tuple[float, float]]:
 
 def districts_svg(selected: str | None, office: tuple[float, float] | None, width_px: float, height_px: float,
                   labels: Mapping[str, str], colours: Mapping[str, str] | None = None,
-                  title: str = "", font_family: str = "sans-serif") -> str:
+                  title: str = "", font_family: str = "sans-serif", text_escape: Callable[[str], str] = escape) -> str:
     """Inline SVG of the five districts; ``selected`` opaque with a thick black outline, the others lighter.
 
     ``office`` is the (lat, lng) of the office to mark with a circle; ``labels`` maps district id to the text
     drawn at a point well inside it; ``colours`` maps district id to fill (default: ``districts.yaml``);
     ``font_family`` is a CSS font list for the labels (an SVG does not inherit the page's font in every renderer).
     With ``selected=None`` (whole ward) every district is drawn alike and the ward outline is emphasised.
+    ``text_escape`` escapes the title and labels (e.g. also against Markdown when the SVG sits in st.markdown).
     """
     if colours is None:
         from atlas.districts import districts
@@ -121,10 +122,10 @@ def districts_svg(selected: str | None, office: tuple[float, float] | None, widt
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_px}" height="{height_px}" '
         f'viewBox="0 0 {width_px} {height_px}" font-family="{escape(font_family)}" role="img"'
-        + (f' aria-label="{escape(title)}"' if title else "") + ">",
+        + (f' aria-label="{text_escape(title)}"' if title else "") + ">",
     ]
     if title:
-        out.append(f"<title>{escape(title)}</title>")
+        out.append(f"<title>{text_escape(title)}</title>")
     out.append(f'<path d="{base.outline}" fill="{OUTLINE_FILL}" stroke="none" fill-rule="evenodd"/>')
     chosen = ""
     for slug, d in base.districts:
@@ -156,8 +157,8 @@ def districts_svg(selected: str | None, office: tuple[float, float] | None, widt
         common = (f'x="{x:.1f}" y="{y + font_px * 0.35:.1f}" text-anchor="middle" '
                   f'font-size="{font_px:.1f}" font-weight="{weight}"')
         out.append(f'<text {common} fill="none" stroke="#ffffff" stroke-width="2.4" '
-                   f'stroke-linejoin="round">{escape(text)}</text>')
-        out.append(f'<text {common} fill="#111111">{escape(text)}</text>')
+                   f'stroke-linejoin="round">{text_escape(text)}</text>')
+        out.append(f'<text {common} fill="#111111">{text_escape(text)}</text>')
     if office is not None:
         x, y = proj(*office)
         r = max(3.0, font_px * 0.45)

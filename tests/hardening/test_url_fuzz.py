@@ -19,7 +19,7 @@ from atlas.i18n import LANGS, t
 from atlas.indicators import indicator_ids
 from atlas.slides import SLIDES
 from atlas.state import INDICATOR
-from components.markdown import md_echo
+from components.markdown import plain_echo, tm
 
 SLUGS = ("shiba", "azabu", "akasaka", "takanawa", "shibaura-konan")
 VALID = {"district": SLUGS, "lang": LANGS, "slide": ("1", "3", "6"), "indicator": ("population", "density")}
@@ -54,7 +54,7 @@ def test_slide_accepts_ascii_digits_only(value: str) -> None:
     at = open_page("present", {"slide": [value], "lang": ["en"]})
     assert not at.exception
     assert at.query_params["slide"] == "1"
-    assert any(md_echo(value) in w.value for w in at.warning)
+    assert tm("slide_out_of_range", "en", value=plain_echo(value)) in [w.value for w in at.warning]
 
 
 def test_repeated_parameter_first_valid_wins_and_the_url_is_rewritten() -> None:
