@@ -21,3 +21,21 @@ def run_app() -> Callable[..., AppTest]:
         return at.run()
 
     return run
+
+
+@pytest.fixture
+def open_view() -> Callable[..., AppTest]:
+    """Run app.py with ``?lang=`` and other query parameters, optionally switch to ``page``; no exception."""
+
+    def run(page: str | None, lang: str, **params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at.query_params["lang"] = lang
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        assert not at.exception
+        return at
+
+    return run

@@ -13,24 +13,15 @@ from atlas.estimates import trend_estimate
 from atlas.handout import handout_html
 from atlas.i18n import LANGS
 from components.profile_charts import cached_population_chart, plan_points
-from geo.paths import ROOT
 
 
-def _captions(page: str | None, lang: str, **params: str) -> str:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception
+def _captions(at: AppTest) -> str:
     return "\n".join(c.value for c in at.caption).replace("\\", "")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_population_slide_states_method_and_baseline(lang: str) -> None:
-    text = _captions("app_pages/present.py", lang, district="azabu", slide="3")
+def test_population_slide_states_method_and_baseline(open_view, lang: str) -> None:
+    text = _captions(open_view("app_pages/present.py", lang, district="azabu", slide="3"))
     est = trend_estimate("azabu", plan_points()[1].date)
     assert trend_method(est, area_label("azabu", lang), lang) in text
     chart = cached_population_chart("azabu", lang)
@@ -38,8 +29,8 @@ def test_population_slide_states_method_and_baseline(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_map_page_and_handout_state_the_method(lang: str) -> None:
+def test_map_page_and_handout_state_the_method(open_view, lang: str) -> None:
     est = trend_estimate("takanawa", plan_points()[1].date)
     method = trend_method(est, area_label("takanawa", lang), lang)
-    assert method in _captions(None, lang, district="takanawa")
+    assert method in _captions(open_view(None, lang, district="takanawa"))
     assert html.escape(method) in handout_html("takanawa", lang) or method in handout_html("takanawa", lang)

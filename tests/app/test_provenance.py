@@ -18,7 +18,6 @@ from atlas.districts import districts
 from atlas.handout import handout_html
 from atlas.i18n import t
 from atlas.slides import SLIDES
-from geo.paths import ROOT
 
 TRANSLATED_LANGS = ("ja", "en")
 MIN_CHARS = {"ja": 8, "en": 24}  # shorter texts (港区長, Population) also occur inside other strings
@@ -57,21 +56,9 @@ def _check(elements: list[str], lang: str) -> set[Text]:
     return found
 
 
-def _open(page: str | None, lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception
-    return at
-
-
 @pytest.mark.parametrize("lang", TRANSLATED_LANGS)
-def test_plan_page_marks_every_translated_text(lang: str) -> None:
-    at = _open("app_pages/plan.py", lang)
+def test_plan_page_marks_every_translated_text(open_view, lang: str) -> None:
+    at = open_view("app_pages/plan.py", lang)
     found = _check(_elements(at), lang)
     ward_texts = {x for x in _translated(lang)} - {x for d in plan_content().districts
                                                    for x in (d.plan_name, d.aims)}
@@ -85,8 +72,8 @@ def test_plan_page_marks_every_translated_text(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGS)
 @pytest.mark.parametrize("slug", [None, "takanawa"])
-def test_map_page_profile_marks_translated_texts(slug: str | None, lang: str) -> None:
-    at = _open(None, lang, **({"district": slug} if slug else {}))
+def test_map_page_profile_marks_translated_texts(open_view, slug: str | None, lang: str) -> None:
+    at = open_view(None, lang, **({"district": slug} if slug else {}))
     found = _check(_elements(at), lang)
     plan = plan_content()
     expected = [plan.district(slug).slogan, plan.district(slug).aims] if slug else [plan.ward.priority_issues[0].title]
@@ -96,11 +83,11 @@ def test_map_page_profile_marks_translated_texts(slug: str | None, lang: str) ->
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGS)
 @pytest.mark.parametrize("slug", [None, "akasaka"])
-def test_slides_mark_translated_texts(slug: str | None, lang: str) -> None:
+def test_slides_mark_translated_texts(open_view, slug: str | None, lang: str) -> None:
     found: set[Text] = set()
     for number in range(1, len(SLIDES) + 1):
         params = {"slide": str(number)} | ({"district": slug} if slug else {})
-        found |= _check(_elements(_open("app_pages/present.py", lang, **params)), lang)
+        found |= _check(_elements(open_view("app_pages/present.py", lang, **params)), lang)
     plan = plan_content()
     intro = plan.ward.district_plans_intro.text
     expected = [plan.district(slug).slogan, plan.district(slug).aims, intro] if slug else [intro]
@@ -116,8 +103,8 @@ def test_handout_marks_translated_texts(slug: str | None, lang: str) -> None:
     assert all(x in found for x in expected if x.is_translated(lang))
 
 
-def test_chinese_views_carry_no_translation_mark() -> None:
-    at = _open("app_pages/plan.py", "zh")
+def test_chinese_views_carry_no_translation_mark(open_view) -> None:
+    at = open_view("app_pages/plan.py", "zh")
     assert all(t("mark_translation", "zh") not in e for e in _elements(at))
     assert not any(x.is_translated("zh") for x in plan_content().texts)
 
