@@ -48,3 +48,24 @@ build-data: $(VENV)/.run-deps
 ## Print the benchmark figures (payload sizes, geometry checks, load and click latency)
 bench: $(VENV)/.test-deps chromium
 	$(BIN)/python tests/bench/bench_map.py
+
+# ---- Scale out (issue 10): replicas behind nginx, and the load test that measures them
+REPLICAS ?= 2
+SERVE_PORT ?= 8600
+REPLICA_PORT ?= 8601
+LOAD_ARGS ?=
+
+.PHONY: serve load nginx
+test: nginx
+
+## Debian's nginx (for `make serve`, `make load` and the e2e test through nginx)
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { $(APT_INSTALL) nginx; }
+
+## Serve REPLICAS Streamlit processes (127.0.0.1:$(REPLICA_PORT)..) behind nginx on http://localhost:$(SERVE_PORT)
+serve: $(VENV)/.run-deps handout-deps nginx
+	$(BIN)/python -m deploy.serve --replicas $(REPLICAS) --port $(SERVE_PORT) --replica-port $(REPLICA_PORT)
+
+## Load test through nginx, 1 and 2 replicas (LOAD_ARGS="--quick" for a smoke run): tests/bench/results, docs/capacity.png
+load: $(VENV)/.test-deps chromium handout-deps nginx
+	$(BIN)/python tests/bench/load.py $(LOAD_ARGS)
