@@ -33,6 +33,12 @@ class PlanPoint:
     source: str
 
 
+def plan_points(plan: PlanContent) -> tuple[PlanPoint, PlanPoint]:
+    """The plan's base (266,306 on 2024-01-01) and its ward projection (282,317 for 2027-01-01)."""
+    base, proj = (plan.ward.key_figure(k) for k in ("population_2024", "population_projection_2027"))
+    return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
+
+
 @dataclass
 class Chart:
     """A figure with what accessibility and provenance need next to it."""

@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 
 from atlas import formatting as fmt
-from atlas.charts import WARD_COLOUR, Chart, FiscalScale, PlanPoint, budget_chart, fiscal_scale, population_chart
-from atlas.content import PlanContent, plan_content
+from atlas.charts import WARD_COLOUR, Chart, FiscalScale, budget_chart, fiscal_scale, plan_points, population_chart
+from atlas.content import plan_content
 from atlas.districts import area_label, district_by_id, districts
 from atlas.handout_charts import budget_svg, population_svg
 from atlas.i18n import LANGS, t
@@ -30,11 +30,6 @@ HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
 MAP_SIZE_PX = (280, 265)
 BASE_PT = {"ja": 9.0, "zh": 9.0, "en": 8.75}  # Latin text runs longer than CJK text
 TRIM_CHARS = {"ja": 160, "zh": 160, "en": 360}  # the aims' length on a trimmed page
-
-
-def _plan_points(plan: PlanContent) -> tuple[PlanPoint, PlanPoint]:
-    base, proj = (plan.ward.key_figure(k) for k in ("population_2024", "population_projection_2027"))
-    return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
 
 
 @cache
@@ -232,7 +227,7 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
                     f'<p class="tiny">{e(t("handout_figure_sources", lang))}</p>')
 
     # charts
-    base, projection = _plan_points(plan)
+    base, projection = plan_points(plan)
     pop = population_chart(district, lang, base, projection)
     bud, bud_svg = _budget_part(lang, tuple(stack), data_dir(), fiscal_scale(plan))
     pop_refs = refs.cite(pop.sources + [(plan.source, None)] if info else pop.sources)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from atlas import formatting as fmt
-from atlas.charts import fiscal_scale
+from atlas.charts import fiscal_scale, plan_points
 from atlas.content import plan_content
 from atlas.districts import district_by_id, districts
 from atlas.figures import latest, series
@@ -66,13 +66,12 @@ def key_figures(district: str | None, lang: str) -> list[FigureLine]:
 
 def _plan_figures(lang: str) -> list[FigureLine]:
     plan = plan_content()
-    ward = plan.ward
-    base, proj = ward.key_figure("population_2024"), ward.key_figure("population_projection_2027")
+    base, proj = plan_points(plan)
     scale = fiscal_scale(plan)
     # The projection's date is its target, not a data date: its source line carries the plan's own date.
     return [
-        FigureLine(t("fig_plan_population", lang), fmt.people(int(base.value), lang), ((plan.source, base.date),)),
-        FigureLine(t("fig_plan_projection", lang, date=fmt.date(proj.date, lang)), fmt.people(int(proj.value), lang),
+        FigureLine(t("fig_plan_population", lang), fmt.people(base.value, lang), ((plan.source, base.date),)),
+        FigureLine(t("fig_plan_projection", lang, date=fmt.date(proj.date, lang)), fmt.people(proj.value, lang),
                    ((plan.source, None),)),
         FigureLine(t("fig_plan_budget", lang, **scale.words()), fmt.oku_yen(scale.total_oku, lang),
                    ((plan.source, None),)),

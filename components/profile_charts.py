@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import charts
 from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
 from components.chart_card import chart_card
@@ -12,9 +13,7 @@ from components.markdown import tm
 
 def plan_points() -> tuple[PlanPoint, PlanPoint]:
     """The plan's 2024-01-01 base and 2027-01-01 projection of the ward population."""
-    plan = plan_content()
-    base, proj = (plan.ward.key_figure(k) for k in ("population_2024", "population_projection_2027"))
-    return PlanPoint(base.date, int(base.value), plan.source), PlanPoint(proj.date, int(proj.value), plan.source)
+    return charts.plan_points(plan_content())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

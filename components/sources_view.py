@@ -8,9 +8,11 @@ import streamlit as st
 from atlas import formatting as fmt
 from atlas.districts import area_label, districts
 from atlas.estimates import backtest
+from atlas.figures import series
 from atlas.i18n import t
 from atlas.sources import sources
 from components.markdown import md_escape, md_url, md_with_links, tm
+from components.source_note import source_lines
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
@@ -31,6 +33,8 @@ def backtest_table(lang: str) -> None:
              t("col_band", lang): f"{c.low:,} – {c.high:,}",
              t("col_within_band", lang): t("answer_yes" if c.within_band else "answer_no", lang)} for c in checks]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    used = [o for c in checks for o in series(c.area, "population") if o.date <= c.checked]
+    source_lines([(o.source, o.date) for o in used], lang)  # the register figures the backtest rests on
 
 
 def sources_view(lang: str) -> None:
