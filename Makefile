@@ -41,9 +41,10 @@ chromium:
 	elif ! command -v chromium >/dev/null 2>&1; then { $(APT_INSTALL) chromium; }; fi
 	@command -v pdftotext >/dev/null 2>&1 || { $(APT_INSTALL) poppler-utils; }
 
-## Rebuild data/geo from ../shared/data/geo (reproducible)
+## Rebuild data/geo from ../shared/data/geo (reproducible), then the maps' base-layer files in static/map_data
 build-data: $(VENV)/.run-deps
 	$(BIN)/python -m geo.build
+	$(BIN)/python -m atlas.map_layers
 
 ## Print the benchmark figures (payload sizes, geometry checks, load and click latency)
 bench: $(VENV)/.test-deps chromium

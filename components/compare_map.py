@@ -1,13 +1,9 @@
-"""The compare page's choropleth: geometry sent once, colours, legend and points sent per run (small)."""
+"""The compare page's choropleth: geometry from a cached static file, colours, legend and points sent per run."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
-
-import folium
-import streamlit as st
-from streamlit_folium import st_folium
 
 from atlas.choropleth import MISSING, classify, fills
 from atlas.compare import IndicatorView, legend_title, number_only
@@ -15,29 +11,12 @@ from atlas.districts import districts
 from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
 from atlas.offices import office_label, offices
-from atlas.sources import sources
-from components.district_map import LocalLeafletMap, Script, map_credit, map_ui, tile_layer
+from components.district_map import map_credit
+from components.leaflet_map import leaflet_map, map_ui
 from geo.layers import chome_list
-from geo.payload import bounds, chome_payload, compact_json, districts_payload, outline_payload, quantize
 
 MAP_KEY = "compare_map"
 POINT_COLOURS = {"shelter": "#D55E00", "evacuation_site": "#009E73", "office": "#000000"}
-
-
-@st.cache_data(show_spinner=False)
-def compare_script() -> str:
-    """Geometry of districts and chome (language-free; tooltips are set by paint)."""
-    (south, west), _ = bounds()
-    origin = (round(west - 0.001, 3), round(south - 0.001, 3))
-    cfg = {
-        "origin": origin,
-        "outline": quantize(outline_payload(), origin),
-        "districts": quantize(districts_payload({d.id: "" for d in districts()},
-                                                {d.id: MISSING for d in districts()}), origin),
-        "chome": quantize(chome_payload({c.key_code: "" for c in chome_list()}), origin),
-        "credit": html.escape(sources()["estat-boundaries-2020"].credit),
-    }
-    return f"MinatoMap.drawCompare({{parent}}, {compact_json(cfg)});"
 
 
 def _legend(view: IndicatorView, values: dict[str, float | None], lang: str) -> tuple[dict[str, str], str]:
@@ -85,13 +64,7 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
 
 
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:
-    """Draw the choropleth; only the paint layer changes between runs, so the map is not rebuilt."""
-    m = LocalLeafletMap(location=None, tiles=None, zoom_control=True, min_zoom=11, max_zoom=18, control_scale=True)
-    tile_layer().add_to(m)
-    m.fit_bounds(bounds())
-    Script(compare_script()).add_to(m)
-    group = folium.FeatureGroup(name="paint", control=False)
-    Script(f"MinatoMap.paint({{parent}}, {compact_json(spec)});").add_to(group)
-    st_folium(m, key=MAP_KEY, height=height, use_container_width=True, returned_objects=["last_clicked"],
-              feature_group_to_add=group, on_change=on_click)
+    """Draw the choropleth; only the paint (colours, tooltips, legend, points) changes between runs."""
+    leaflet_map(mode="compare", base="compare.json", view=spec, ui=spec["ui"], key=MAP_KEY, height=height,
+                on_click=on_click)
     map_credit(lang)

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy nginx sends: strict for the app's pages, looser for component iframes.
+"""The Content-Security-Policy nginx sends, the same strict one for the app's pages and the map component's frame.
 
     .venv/bin/python -m deploy.csp            # both values, e.g. for another proxy
 """
@@ -28,9 +28,6 @@ APP_CSP = [
     "form-action 'self'",
     "frame-ancestors 'self'",
 ]
-# Component iframes (/component/…): streamlit-folium inserts the map script inline and evals the selection layer.
-COMPONENT_CSP = [d.replace("script-src 'self' @SCRIPT_HASHES@", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")
-                 for d in APP_CSP]
 
 def script_hash(body: str) -> str:
     """The CSP source that allows one inline script with exactly this text."""
@@ -58,10 +55,9 @@ def inline_script_hashes(app_root: Path = ROOT) -> list[str]:
 
 
 def content_security_policy(directives: list[str] = APP_CSP, app_root: Path = ROOT) -> str:
-    """A Content-Security-Policy header value (APP_CSP or COMPONENT_CSP) with the inline-script hashes filled in."""
+    """The Content-Security-Policy header value with the inline-script hashes filled in."""
     return "; ".join(directives).replace("@SCRIPT_HASHES@", " ".join(inline_script_hashes(app_root)))
 
 
 if __name__ == "__main__":
-    print(f"app pages:         {content_security_policy(APP_CSP)}")
-    print(f"/component/ paths: {content_security_policy(COMPONENT_CSP)}")
+    print(content_security_policy(APP_CSP))

@@ -23,7 +23,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deploy.csp import APP_CSP, COMPONENT_CSP, ROOT, content_security_policy
+from deploy.csp import APP_CSP, ROOT, content_security_policy
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 COOKIE = "mz_replica"
@@ -94,7 +94,6 @@ def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None
         "REPLICAS": str(len(ports)), "USER": f"user {user};" if user else "", "RUN_DIR": str(run_dir),
         "ROUTES": routes, "SERVED_BY": "\n".join(served), "POOL": pool, "UPSTREAMS": "\n" + "\n".join(upstreams),
         "LISTEN": listen, "CSP": content_security_policy(APP_CSP, app_root),
-        "COMPONENT_CSP": content_security_policy(COMPONENT_CSP, app_root),
     }
     return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], TEMPLATE.read_text(encoding="utf-8"))
 

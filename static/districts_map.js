@@ -1,5 +1,5 @@
 /* Minato district map: draws the quantized layers the app sends and the selection highlight.
- * Loaded by the streamlit-folium frame from /app/static/ (no CDN). Exposes window.MinatoMap. */
+ * Loaded by the map component's frame (static/map_frame) from /app/static/ (no CDN). Exposes window.MinatoMap. */
 (function () {
   "use strict";
   var Q = 1e-5;
@@ -11,13 +11,6 @@
     L.Map.Keyboard.prototype._onMouseDown = function () {
       if (!this._focused) { this._map._container.focus({ preventScroll: true }); }
     };
-  }
-
-  /* folium's header (added to the frame after this script) asks for user-scalable=no: let people zoom. */
-  function allowZoom() {
-    Array.prototype.forEach.call(document.querySelectorAll('meta[name="viewport"]'), function (m) {
-      m.setAttribute("content", "width=device-width, initial-scale=1");
-    });
   }
 
   function dequantize(fc, origin) {
@@ -32,20 +25,9 @@
     return fc;
   }
 
-  /* Send a click to Streamlit at once. streamlit-folium would send the same value after a 250 ms
-   * debounce; recording it as its previous value makes that later send a no-op. */
+  /* Clicks go to whoever set MinatoMap.onClick (the component frame, static/map_frame/bridge.js). */
   function sendClick(event) {
-    var data = window.__GLOBAL_DATA__;
-    var clicked = { lat: event.latlng.lat, lng: event.latlng.lng };
-    var value = { last_clicked: clicked };
-    if (data) {
-      if (JSON.stringify(data.previous_data) === JSON.stringify(value)) { return; }
-      data.lat_lng_clicked = event.latlng;
-      data.previous_data = value;
-    }
-    window.parent.postMessage({
-      isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value, dataType: "json"
-    }, "*");
+    if (window.MinatoMap.onClick) { window.MinatoMap.onClick(event); }
   }
 
   function label(map, latlng, text) {
@@ -100,7 +82,6 @@
   /* What every map frame shares: language and label (set again on each run), reset control and touch
    * gestures (added once), one tab stop. */
   function setUp(map, ui, bounds) {
-    allowZoom();
     if (!map._minatoUi) {
       map._minatoUi = { reset: resetControl(map, bounds), hint: touchGestures(map) };
       map.on("layeradd popupopen tooltipopen", function () { oneTabStop(map); });
@@ -219,6 +200,7 @@
   }
 
   window.MinatoMap = {
-    draw: draw, highlight: highlight, dequantize: dequantize, drawCompare: drawCompare, paint: paint, ready: false
+    draw: draw, highlight: highlight, dequantize: dequantize, drawCompare: drawCompare, paint: paint, setUp: setUp,
+    ready: false, onClick: null
   };
 }());

@@ -121,16 +121,16 @@ def payload_report() -> None:
     print("== Payload sent to the browser (lang=ja, compact JSON, UTF-8) ==")
     logging.disable(logging.WARNING)  # st.cache_data outside a running app warns (no runtime); harmless here
     try:
-        from components.district_map import draw_script, map_config
+        from atlas.map_layers import district_layers
         from geo.payload import compact_json
 
-        cfg = map_config("ja")
-        script = draw_script("ja")
+        cfg = district_layers("ja")
+        script = compact_json(cfg)
     finally:
         logging.disable(logging.NOTSET)
     for key in ("districts", "chome", "outline", "labels", "origin", "credit"):
         print(f"  {key:<10} {kb(len(compact_json(cfg[key]).encode()))}")
-    print(f"  {'map script':<10} {kb(len(script.encode()))}  (MinatoMap.draw(...) with all layers)")
+    print(f"  {'base file':<10} {kb(len(script.encode()))}  (static/map_data/districts-ja.json, all layers)")
     raw = json.loads(SOURCE_DISTRICTS.read_text(encoding="utf-8"))
     print(f"  baseline   {kb(len(json.dumps(raw).encode()))}  (unsimplified districts, json.dumps as folium embeds it)")
 

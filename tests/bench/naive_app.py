@@ -4,7 +4,7 @@ On every run it reads the UNSIMPLIFIED district polygons from ../shared/data/geo
 builds a fresh folium map with a GeoJsonTooltip of ``district_en``, and hands it to ``st_folium``
 with the default returned objects (so every pan/zoom/click reruns the script). The clicked
 district's name comes from ``last_active_drawing``. Leaflet is served locally (the machine is
-offline) through the app's ``LocalLeafletMap``; nothing else of the app's map code is used.
+offline) through ``LocalLeafletMap`` below; nothing of the app's map code is used.
 
 tests/bench/bench_map.py runs it from the repository root (so ./.streamlit/config.toml applies) through a
 temporary folder holding a symlink to this file and a ``static`` symlink to the app's ./static: Streamlit
@@ -25,9 +25,16 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from components.district_map import LocalLeafletMap  # noqa: E402
-
 SOURCE = ROOT.parent / "shared/data/geo/minato_districts_2020.geojson"
+
+
+
+class LocalLeafletMap(folium.Map):
+    """A folium map that loads Leaflet from this server (the machine is offline), nothing from a CDN."""
+
+    default_js = [("leaflet", "/app/static/leaflet/leaflet.js")]
+    default_css = [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+
 
 st.set_page_config(page_title="Naive district map", layout="wide")
 

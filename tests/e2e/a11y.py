@@ -4,7 +4,7 @@ Tab presses to a control, what the first screen shows, touch gestures (Chrome De
 from __future__ import annotations
 
 from axe_playwright_python.base import AXE_SCRIPT
-from harness import IDLE_APP, MAIN, wait_layout_stable
+from harness import IDLE_APP, MAIN, MAP_IFRAME, wait_layout_stable
 from playwright.sync_api import Frame, Page
 
 PAGES = ("", "plan", "compare", "present", "sources")
@@ -82,7 +82,7 @@ FIRST_SCREEN_JS = """
 PROBES = {
     "title": "h1",
     "language": ".st-key-lang_switch, .st-key-lang_top",
-    "map": 'iframe[title="streamlit_folium.st_folium"]',
+    "map": MAP_IFRAME,
     "picker": ".st-key-district_select",
     "search": ".st-key-town_query",
     "profile": "h3#selected-district, #selected-district",

@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 800}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 TILE_HOST = "cyberjapandata.gsi.go.jp"
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_IFRAME = 'iframe[src*="/component/components.leaflet_map.map/"]'  # our Leaflet component's frame
 H3 = "#selected-district"  # the selected district's name (an h2 under the page's h1)
 
 
@@ -170,7 +170,7 @@ def wait_until(page: Page, predicate, timeout_ms: float = 10_000, what: str = "c
 
 
 def map_frame(page: Page, timeout_ms: float = 30_000) -> Frame:
-    """The streamlit-folium iframe's frame once it is attached and visible."""
+    """The map component's frame once it is attached and visible."""
     iframe = page.locator(MAP_IFRAME)
     iframe.wait_for(state="visible", timeout=timeout_ms)
     frame = iframe.element_handle(timeout=timeout_ms).content_frame()
@@ -286,7 +286,7 @@ def click_target(page: Page, frame: Frame, shape: BaseGeometry, margin: int = 24
 
 HIGHLIGHT_JS = """
 () => {
-  // District ids outlined by the selection feature group(s) streamlit-folium currently has on the map.
+  // District ids outlined by the selection group the map frame currently has on the map.
   const map = window.map_div;
   const ids = new Set();
   const walk = l => {

@@ -1,0 +1,86 @@
+/* The map component's frame: Streamlit's component messages in, clicks out (components/leaflet_map.py).
+ *
+ * The first render builds the Leaflet map and fetches the base layers (a static JSON file, cached by the
+ * browser); every render then applies only its small view: the selected district (map page) or the
+ * choropleth's colours (compare page). A new base file (another language) rebuilds the map.
+ * window.map_div and window.feature_group keep the names folium gave them (tests and debugging use them). */
+(function () {
+  "use strict";
+  var state = { base: null, map: null, group: null, ready: false, pending: null, height: 0, clicks: 0 };
+
+  function post(type, extra) {
+    var msg = { isStreamlitMessage: true, type: type };
+    Object.keys(extra || {}).forEach(function (k) { msg[k] = extra[k]; });
+    window.parent.postMessage(msg, "*");
+  }
+
+  /* A click anywhere on the map goes to Streamlit at once; the counter makes a repeated spot a new value. */
+  function sendClick(event) {
+    state.clicks += 1;
+    post("streamlit:setComponentValue", {
+      value: { last_clicked: { lat: event.latlng.lat, lng: event.latlng.lng }, n: state.clicks }, dataType: "json"
+    });
+  }
+
+  function build(args) {
+    if (state.map) { state.map.remove(); }
+    state.ready = false;
+    state.base = args.base;
+    var map = L.map("map", { minZoom: 11, maxZoom: 18, zoomControl: true });
+    L.control.scale().addTo(map);
+    if (args.tiles) {
+      L.tileLayer(args.tiles.url, { attribution: args.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
+    }
+    state.map = map;
+    window.map_div = map;
+    window.MinatoMap.onClick = sendClick;
+    fetch(args.base).then(function (r) {
+      if (!r.ok) { throw new Error("map data " + r.status); }
+      return r.json();
+    }).then(function (cfg) {
+      if (state.map !== map) { return; }  // a newer base replaced this one meanwhile
+      map.fitBounds(cfg.bounds);
+      if (args.mode === "compare") { window.MinatoMap.drawCompare(map, cfg); }
+      else { window.MinatoMap.draw(map, cfg); }
+      state.ready = true;
+      apply(state.pending || args);
+    }).catch(function (err) {
+      var box = document.getElementById("map");
+      box.setAttribute("role", "alert");
+      box.textContent = (args.ui && args.ui.failed) || String(err);
+    });
+  }
+
+  /* Replace the view layer: outline + office marker, or colours, legend, selection and points. */
+  function apply(args) {
+    state.pending = null;
+    var map = state.map;
+    if (state.group) { map.removeLayer(state.group); }
+    var group = L.featureGroup().addTo(map);
+    state.group = group;
+    window.feature_group = [group];
+    if (args.mode === "compare") {
+      window.MinatoMap.paint(group, args.view);
+    } else {
+      window.MinatoMap.setUp(map, args.ui);
+      window.MinatoMap.highlight(group, args.view.district, args.view.office);
+    }
+    if (args.ui && window.frameElement) { window.frameElement.title = args.ui.label; }
+  }
+
+  function render(args) {
+    if (args.height !== state.height) {
+      state.height = args.height;
+      post("streamlit:setFrameHeight", { height: args.height });
+    }
+    if (args.base !== state.base) { state.pending = args; build(args); }
+    else if (state.ready) { apply(args); }
+    else { state.pending = args; }
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || !event.data || event.data.type !== "streamlit:render") { return; }
+    render(event.data.args);
+  });
+  post("streamlit:componentReady", { apiVersion: 1 });
+}());
