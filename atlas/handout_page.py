@@ -17,7 +17,8 @@ from atlas.charts import WARD_COLOUR, Chart, FiscalScale, budget_chart, fiscal_s
 from atlas.content import plan_content
 from atlas.districts import area_label, district_by_id, districts
 from atlas.handout_charts import budget_svg, population_svg
-from atlas.i18n import LANGS, t
+from atlas.i18n import HTML_LANG, LANGS, t
+from atlas.map_layers import BOUNDARY_SOURCE
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import FigureLine, key_figures
@@ -25,8 +26,6 @@ from atlas.sources import sources
 from geo.paths import data_dir
 from geo.svg_map import districts_svg
 
-BOUNDARY_SOURCE = "estat-boundaries-2020"
-HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
 MAP_SIZE_PX = (280, 265)
 BASE_PT = {"ja": 9.0, "zh": 9.0, "en": 8.75}  # Latin text runs longer than CJK text
 TRIM_CHARS = {"ja": 160, "zh": 160, "en": 360}  # the aims' length on a trimmed page

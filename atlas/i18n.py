@@ -12,6 +12,7 @@ from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 
 LANGS = LANG_KEYS
+HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}  # <html lang> of each view language
 DEFAULT_LANG = "ja"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from atlas.choropleth import MISSING
 from atlas.districts import districts
-from atlas.i18n import LANGS
+from atlas.i18n import HTML_LANG, LANGS, t
 from atlas.sources import sources
 from geo.layers import chome_list
 from geo.paths import ROOT
@@ -23,8 +23,23 @@ from geo.payload import bounds, chome_payload, compact_json, districts_payload, 
 
 MAP_DATA = ROOT / "static" / "map_data"
 BOUNDARY_SOURCE = "estat-boundaries-2020"
+TILES_SOURCE = "gsi-tiles-pale"
+GSI_PALE = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png"
 # From the component frame (/component/<name>/index.html) to Streamlit's static folder (/app/static/).
 FRAME_TO_STATIC = "../../app/static/map_data/"
+
+
+def tiles() -> dict[str, str]:
+    """GSI pale-map tiles (decoration: without network the map still draws), credited from sources.yaml."""
+    source = sources()[TILES_SOURCE]
+    attr = f'<a href="{html.escape(source.url)}" target="_blank">{html.escape(source.credit)}</a>'
+    return {"url": GSI_PALE, "attr": attr}
+
+
+def map_ui(lang: str, label_key: str = "map_label") -> dict[str, str]:
+    """A map frame's language, accessible name, reset-button label, touch hint and failure text (set as text)."""
+    return {"lang": HTML_LANG.get(lang, lang), "label": t(label_key, lang), "reset": t("map_reset", lang),
+            "hint": t("map_touch_hint", lang), "failed": t("map_failed", lang)}
 
 
 def _origin() -> tuple[float, float]:
@@ -35,11 +50,12 @@ def _origin() -> tuple[float, float]:
 def _common() -> dict[str, object]:
     origin = _origin()
     return {"origin": origin, "bounds": bounds(), "outline": quantize(outline_payload(), origin),
-            "credit": html.escape(sources()[BOUNDARY_SOURCE].credit)}
+            "credit": html.escape(sources()[BOUNDARY_SOURCE].credit), "tiles": tiles()}
 
 
 def district_layers(lang: str) -> dict[str, object]:
-    """The map page's base layers in ``lang``: districts in their colours, chome and labels (names HTML-escaped)."""
+    """The map page's base layers in ``lang``: districts in their colours, chome, labels (names HTML-escaped),
+    tiles and the frame's texts."""
     raw = {d.id: d.name(lang) for d in districts()}
     names = {k: html.escape(v) for k, v in raw.items()}
     tips = {c.key_code: html.escape(f"{c.name(lang)} · {raw[c.district]}") for c in chome_list()}
@@ -49,12 +65,13 @@ def district_layers(lang: str) -> dict[str, object]:
         "districts": quantize(districts_payload(names, {d.id: d.colour for d in districts()}), origin),
         "chome": quantize(chome_payload(tips), origin),
         "labels": [{"at": list(at), "text": names[d]} for d, at in label_points().items()],
+        "ui": map_ui(lang),
     })
     return cfg
 
 
 def compare_layers() -> dict[str, object]:
-    """The compare page's geometry, neutral and language-free (each run paints colours and tooltips)."""
+    """The compare page's geometry and tiles, neutral and language-free (each run paints colours, tooltips, texts)."""
     cfg = _common()
     origin = cfg["origin"]
     cfg.update({

@@ -10,9 +10,10 @@ from atlas.compare import IndicatorView, legend_title, number_only
 from atlas.districts import districts
 from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
+from atlas.map_layers import map_ui
 from atlas.offices import office_label, offices
 from components.district_map import map_credit
-from components.leaflet_map import leaflet_map, map_ui
+from components.leaflet_map import leaflet_map
 from geo.layers import chome_list
 
 MAP_KEY = "compare_map"
@@ -65,6 +66,6 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
 
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:
     """Draw the choropleth; only the paint (colours, tooltips, legend, points) changes between runs."""
-    leaflet_map(mode="compare", base="compare.json", view=spec, ui=spec["ui"], key=MAP_KEY, height=height,
+    leaflet_map(mode="compare", base="compare.json", view=spec, key=MAP_KEY, height=height,
                 on_click=on_click)
     map_credit(lang)

@@ -13,9 +13,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.i18n import t
+from atlas.map_layers import TILES_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
-from components.leaflet_map import TILES_SOURCE, leaflet_map, map_ui
+from components.leaflet_map import leaflet_map
 from components.markdown import md_escape, md_url, md_with_links
 from components.state import select_district
 from geo.lookup import Location, locate
@@ -36,7 +37,7 @@ def selection_view(district: str | None, lang: str) -> dict[str, object]:
 def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560) -> None:
     """Draw the map; ``on_click`` runs (before the rerun) when the user clicks the map."""
     leaflet_map(mode="districts", base=f"districts-{lang}.json", view=selection_view(district, lang),
-                ui=map_ui(lang), key=MAP_KEY, height=height, on_click=on_click)
+                key=MAP_KEY, height=height, on_click=on_click)
     map_credit(lang)
 
 

@@ -7,10 +7,9 @@ import html
 import streamlit as st
 
 from atlas.districts import area_label
-from atlas.i18n import t
+from atlas.i18n import HTML_LANG, t
 from geo.paths import ROOT
 
-HTML_LANG = {"ja": "ja", "en": "en", "zh": "zh-Hans"}
 APP_CSS = ROOT / "static" / "app.css"
 STATIC_URL = "/app/static"
 

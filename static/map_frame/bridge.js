@@ -6,7 +6,7 @@
  * window.map_div and window.feature_group keep the names folium gave them (tests and debugging use them). */
 (function () {
   "use strict";
-  var state = { base: null, map: null, group: null, ready: false, pending: null, height: 0, clicks: 0 };
+  var state = { base: null, map: null, group: null, ui: null, ready: false, pending: null, height: 0, clicks: 0 };
 
   function post(type, extra) {
     var msg = { isStreamlitMessage: true, type: type };
@@ -26,11 +26,9 @@
     if (state.map) { state.map.remove(); }
     state.ready = false;
     state.base = args.base;
-    var map = L.map("map", { minZoom: 11, maxZoom: 18, zoomControl: true });
+    // Quarter zoom steps: a district fills the frame (whole steps left Shiba at the ward's zoom in a 448 px frame).
+    var map = L.map("map", { minZoom: 11, maxZoom: 18, zoomControl: true, zoomSnap: 0.25 });
     L.control.scale().addTo(map);
-    if (args.tiles) {
-      L.tileLayer(args.tiles.url, { attribution: args.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
-    }
     state.map = map;
     window.map_div = map;
     window.MinatoMap.onClick = sendClick;
@@ -40,6 +38,8 @@
     }).then(function (cfg) {
       if (state.map !== map) { return; }  // a newer base replaced this one meanwhile
       map.fitBounds(cfg.bounds);
+      L.tileLayer(cfg.tiles.url, { attribution: cfg.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
+      state.ui = cfg.ui || null;
       if (args.mode === "compare") { window.MinatoMap.drawCompare(map, cfg); }
       else { window.MinatoMap.draw(map, cfg); }
       state.ready = true;
@@ -47,7 +47,7 @@
     }).catch(function (err) {
       var box = document.getElementById("map");
       box.setAttribute("role", "alert");
-      box.textContent = (args.ui && args.ui.failed) || String(err);
+      box.textContent = String(err);
     });
   }
 
@@ -55,17 +55,19 @@
   function apply(args) {
     state.pending = null;
     var map = state.map;
+    map.invalidateSize(false);  // the frame may have been resized (setFrameHeight, CSS) since the map measured it
     if (state.group) { map.removeLayer(state.group); }
     var group = L.featureGroup().addTo(map);
     state.group = group;
     window.feature_group = [group];
+    var ui = args.view.ui || state.ui;
     if (args.mode === "compare") {
       window.MinatoMap.paint(group, args.view);
     } else {
-      window.MinatoMap.setUp(map, args.ui);
+      window.MinatoMap.setUp(map, ui);
       window.MinatoMap.highlight(group, args.view.district, args.view.office);
     }
-    if (args.ui && window.frameElement) { window.frameElement.title = args.ui.label; }
+    if (ui && window.frameElement) { window.frameElement.title = ui.label; }
   }
 
   function render(args) {
