@@ -50,6 +50,12 @@ build-data: $(VENV)/.run-deps
 bench: $(VENV)/.test-deps chromium
 	$(BIN)/python tests/bench/bench_map.py
 
+## Issue 10's page figures in one report: loads vs a bare page and the naive map, bytes and server CPU per click
+## (BENCH_ARGS="--root /path/to/other/checkout --loads 5 --clicks 12 --check")
+.PHONY: bench-pages
+bench-pages: $(VENV)/.test-deps chromium
+	$(BIN)/python tests/bench/bench_pages.py $(BENCH_ARGS)
+
 # ---- Scale out (issue 10): replicas behind nginx, and the load test that measures them
 REPLICAS ?= 2
 SERVE_PORT ?= 8600
