@@ -1,42 +1,69 @@
-"""Render a :class:`atlas.charts.Chart`: the plot, its description, sources, data table and CSV download."""
+"""Render a :class:`atlas.charts.Chart`: the plot, its description, sources, data table and CSV download.
+
+The plot is the chart's inline SVG (:mod:`atlas.svg_chart`, drawn on the server and cached by the caller) put
+into the page as a raw-HTML block of ``st.markdown``: no chart library to download and no frame. (``st.html``
+would not do: its sanitiser keeps HTML only and drops every SVG element.) Its ``<title>`` elements are the
+tooltips.
+The data table is a Markdown table (the charts have at most ~15 rows): no data-grid chunk, few bytes.
+"""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+import pandas as pd
 import streamlit as st
 
 from atlas.charts import Chart
 from components.markdown import md_escape, tm
 from components.source_note import source_lines
 
-# No toolbar: on a phone it sits over the plot; the data and its download are in "show data" below.
-PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
+
+def _decimals(values: pd.Series) -> int:
+    """Decimals that show every value of a float column exactly as written (at most 4)."""
+    texts = [f"{v:.4f}".rstrip("0") for v in values.dropna()]
+    return max((len(x.split(".")[1]) for x in texts), default=0)
 
 
-def legible(figure: go.Figure) -> go.Figure:
-    """A copy that reads at 390 px as well as on a desktop: at most 7 year ticks, labels kept inside the plot
-    area (no clipping at the edges), the legend below the axis title, annotations anchored to the frame."""
-    fig = go.Figure(figure)
-    fig.update_xaxes(tickmode="auto", nticks=7, automargin=True, tickangle=0)
-    fig.update_yaxes(automargin=True)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}, margin={"r": 16})
-    fig.update_annotations(selector={"yref": "paper"}, xref="paper", x=1, xanchor="right", font={"size": 12})
-    return fig
+def column_cells(values: pd.Series) -> list[str]:
+    """A column as Markdown cells: texts escaped, gaps "—", numbers grouped (61,234; 1,203.3) with one number of
+    decimals per column, except years (integers 1900–2100), which stay as written."""
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return ["—" if pd.isna(v) else md_escape(str(v)).replace("\n", " ") for v in values]
+    if pd.api.types.is_integer_dtype(values) and values.between(1900, 2100).all():
+        return [str(v) for v in values]
+    places = _decimals(values) if pd.api.types.is_float_dtype(values) else 0
+    return ["—" if pd.isna(v) else f"{v:,.{places}f}" for v in values]
 
 
-def chart_card(chart: Chart, lang: str) -> None:
-    """Title, chart (with its text alternative), description, notes, sources, and a data table with CSV."""
+def table_markdown(table: pd.DataFrame) -> str:
+    """``table`` as a Markdown table (a real ``<table>`` in the page, a few hundred bytes where ``st.table``'s Arrow
+    copy is ~3 KB): headers and texts escaped, numbers grouped and aligned right."""
+    right = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d) for d in table.dtypes]
+    head = "| " + " | ".join(md_escape(str(c)) for c in table.columns) + " |"
+    rule = "|" + "|".join("---:" if r else "---" for r in right) + "|"
+    cells = [column_cells(table[c]) for c in table.columns]
+    rows = ["| " + " | ".join(row) + " |" for row in zip(*cells, strict=True)]
+    return "\n".join([head, rule, *rows])
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The chart's table as CSV for spreadsheets (UTF-8 with BOM, raw texts)."""
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> None:
+    """Title, chart (``svg``, with its text alternative), description, notes, sources, and the data table
+    (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download (:func:`csv_bytes`)."""
     st.markdown(f"**{md_escape(chart.title)}**")
-    st.plotly_chart(legible(chart.figure), config=PLOTLY_CONFIG, key=f"chart-{chart.key}", alt=chart.alt_text)
+    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
     st.caption(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}")
     for note in chart.notes:
         st.caption(md_escape(note))
     source_lines(chart.sources, lang)
-    with st.expander(tm("show_data", lang)):
-        st.dataframe(chart.table, hide_index=True, width="stretch")
+    with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
+        st.markdown(table)
         st.download_button(
             tm("download_csv", lang),
-            data=chart.table.to_csv(index=False).encode("utf-8-sig"),
+            data=csv,  # the same bytes every run: the same media URL, so the button travels as a cached reference
             file_name=f"minato-{chart.key}-{lang}.csv",
             mime="text/csv",
             key=f"csv-{chart.key}",

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from atlas.charts import Chart
 from atlas.content import plan_content
 from atlas.districts import area_label, districts
 from atlas.i18n import t
@@ -18,7 +16,7 @@ from components.handout_button import handout_button
 from components.markdown import html_text, md_escape, plain_echo, tm
 from components.navigation import page_link
 from components.page_meta import static_script
-from components.profile_charts import cached_budget_chart, cached_population_chart
+from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
 from components.source_note import source_lines
 from components.state import district, lang
 from geo.paths import ROOT
@@ -38,12 +36,13 @@ def present_style() -> None:
         st.html(static_script("present_keys.js"), unsafe_allow_javascript=True)
 
 
-def slide_chart(chart: Chart, key: str) -> None:
-    """A chart that fills the slide's free height (present.css), with large type and its text alternative."""
-    figure = go.Figure(chart.figure).update_layout(height=None, autosize=True, font={"size": 16})
-    figure.update_annotations(font={"size": 20, "color": "#5c3d00"})
+def slide_chart(kind: str) -> None:
+    """The ``population`` or ``budget`` chart filling the slide's free height with large type: a wide SVG on
+    landscape screens and a narrow one on portrait phones (present.css shows one), each with its text alternative."""
+    area = district() if kind == "population" else None
+    svgs = "".join(cached_chart_svg(kind, area, lang(), style) for style in ("wide", "narrow"))
     with st.container(key="slide_chart"):
-        st.plotly_chart(figure, key=key, config={"displayModeBar": False}, height="stretch", alt=chart.alt_text)
+        st.markdown(f'<div class="slide-svg">{svgs}</div>', unsafe_allow_html=True)  # st.html drops SVG
 
 
 def current_slide() -> int:
@@ -127,7 +126,7 @@ def slide_population() -> None:
     """The population chart of the district or the ward."""
     _title(f"{t('slide_population', lang())} — {_name()}")
     chart = cached_population_chart(district(), lang())
-    slide_chart(chart, "slide-population")
+    slide_chart("population")
     st.caption(md_escape(" ".join(chart.notes)))
     source_lines(chart.sources, lang(), fold_after=2)
 
@@ -136,7 +135,7 @@ def slide_budget() -> None:
     """General-account budgets with the plan's FY2024–2026 frame; no district breakdown exists."""
     _title(t("slide_budget", lang()))
     chart = cached_budget_chart(lang())
-    slide_chart(chart, "slide-budget")
+    slide_chart("budget")
     notes = chart.notes + ([t("budget_no_district", lang())] if district() else [])
     st.caption(md_escape(" ".join(notes)))
     source_lines(chart.sources, lang(), fold_after=2)

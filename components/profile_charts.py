@@ -1,4 +1,9 @@
-"""The profile's two charts (population, budget), built from data/ and rendered as chart cards."""
+"""The profile's two charts (population, budget), built from data/ and rendered as chart cards.
+
+Everything a card shows is built once per chart, language and data folder and kept (``st.cache_resource``): a
+rerun only sends the same strings again, which Streamlit's message cache turns into references. The data
+folder is part of each key, so a test's broken copy of data/ never meets a chart built from the real one.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,12 @@ import streamlit as st
 from atlas import charts
 from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
-from components.chart_card import chart_card
-from components.markdown import tm
+from atlas.svg_chart import CARD, SLIDE_NARROW, SLIDE_WIDE, chart_svg
+from components.chart_card import chart_card, csv_bytes, table_markdown
+from components.markdown import html_text, tm
+from geo.paths import data_dir
+
+SVG_STYLES = {style.name: style for style in (CARD, SLIDE_WIDE, SLIDE_NARROW)}
 
 
 def plan_points() -> tuple[PlanPoint, PlanPoint]:
@@ -16,25 +25,75 @@ def plan_points() -> tuple[PlanPoint, PlanPoint]:
     return charts.plan_points(plan_content())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
 def cached_population_chart(district: str | None, lang: str) -> Chart:
-    """The population chart (built once per district and language; callers must not mutate it)."""
+    """The population chart (built once per district, language and data folder; callers must not mutate it)."""
+    return _population_chart(district, lang, str(data_dir()))
+
+
+def cached_budget_chart(lang: str) -> Chart:
+    """The budget chart with the plan frame (one per language and data folder; callers must not mutate it)."""
+    return _budget_chart(lang, str(data_dir()))
+
+
+def cached_chart_svg(kind: str, district: str | None, lang: str, style: str = "card") -> str:
+    """The inline SVG of the ``population`` chart of ``district`` (None: the ward) or of the ``budget`` chart
+    (``district`` is ignored: pass None), drawn once per chart, language and style (``card``, ``wide``,
+    ``narrow``: :mod:`atlas.svg_chart`). Texts are escaped for a raw-HTML block of ``st.markdown``
+    (:func:`components.markdown.html_text`)."""
+    return _chart_svg(kind, district, lang, style, str(data_dir()))
+
+
+def cached_table(kind: str, district: str | None, lang: str) -> str:
+    """The chart's data table as Markdown (texts escaped, numbers grouped), built once."""
+    return _table(kind, district, lang, str(data_dir()))
+
+
+def cached_csv(kind: str, district: str | None, lang: str) -> bytes:
+    """The chart's data table as CSV bytes, built once."""
+    return _csv(kind, district, lang, str(data_dir()))
+
+
+def _chart(kind: str, district: str | None, lang: str) -> Chart:
+    return cached_population_chart(district, lang) if kind == "population" else cached_budget_chart(lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _population_chart(district: str | None, lang: str, folder: str) -> Chart:
     base, projection = plan_points()
     return population_chart(district, lang, base, projection)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_budget_chart(lang: str) -> Chart:
-    """The budget chart with the plan frame (one per language; callers must not mutate it)."""
+def _budget_chart(lang: str, folder: str) -> Chart:
     return budget_chart(lang, fiscal_scale(plan_content()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=96)
+def _chart_svg(kind: str, district: str | None, lang: str, style: str, folder: str) -> str:
+    return chart_svg(_chart(kind, district, lang), SVG_STYLES[style], text=html_text)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _table(kind: str, district: str | None, lang: str, folder: str) -> str:
+    return table_markdown(_chart(kind, district, lang).table)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _csv(kind: str, district: str | None, lang: str, folder: str) -> bytes:
+    return csv_bytes(_chart(kind, district, lang).table)
+
+
+def _card(kind: str, district: str | None, lang: str) -> None:
+    chart_card(_chart(kind, district, lang), lang, cached_chart_svg(kind, district, lang),
+               cached_table(kind, district, lang), cached_csv(kind, district, lang))
 
 
 def profile_charts(district: str | None, lang: str) -> None:
     """Population (district or ward) and budget (ward only; no district breakdown exists) side by side."""
     left, right = st.columns(2, gap="medium")
     with left:
-        chart_card(cached_population_chart(district, lang), lang)
+        _card("population", district, lang)
     with right:
-        chart_card(cached_budget_chart(lang), lang)
+        _card("budget", None, lang)
         if district:
             st.info(tm("budget_no_district", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from atlas.content import plan_content
@@ -9,6 +10,9 @@ from atlas.districts import districts
 from atlas.i18n import LANGS, t
 from atlas.profile import key_figures
 from atlas.sources import sources
+from components.chart_card import table_markdown
+from components.markdown import md_escape
+from components.profile_charts import cached_chart_svg, cached_table
 
 SLUGS = [d.id for d in districts()]
 
@@ -67,8 +71,35 @@ def test_district_profile_says_budget_has_no_district_breakdown(run_app) -> None
     assert any(t("no_district_projects", "en") in i.value for i in at.info)
 
 
+def chart_svgs(at) -> list[str]:
+    """The inline chart SVGs the run produced (raw-HTML blocks of st.markdown)."""
+    return [m.value for m in at.markdown if '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg' in m.value]
+
+
 def test_charts_have_data_tables_and_downloads(run_app) -> None:
     at = run_app(district="akasaka", lang="ja")
-    assert len(at.get("plotly_chart")) == 2
-    assert len(at.dataframe) >= 2
+    svgs = chart_svgs(at)
+    assert len(svgs) == 2
+    assert all('role="img"' in svg and "<title" in svg and "<desc" in svg for svg in svgs)
+    assert cached_chart_svg("population", "akasaka", "ja") in svgs[0]
+    assert cached_chart_svg("budget", None, "ja") in svgs[1]
+    assert not at.get("plotly_chart") and not at.dataframe and not at.table  # no Plotly.js, no data-grid chunk
+    tables = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert tables == [cached_table("population", "akasaka", "ja"), cached_table("budget", None, "ja")]
     assert len(at.get("download_button")) >= 2
+
+
+def test_chart_svg_is_drawn_once_per_chart_and_language() -> None:
+    assert cached_chart_svg("population", "azabu", "en") is cached_chart_svg("population", "azabu", "en")
+    assert cached_chart_svg("budget", None, "zh", "wide") is cached_chart_svg("budget", None, "zh", "wide")
+
+
+def test_chart_table_cells_are_text_not_markdown() -> None:
+    """The data table is Markdown: headers and texts escaped (the CSV keeps raw text), numbers grouped, years not."""
+    table = pd.DataFrame([{"a ![x](https://e.org/p.png)": "<img src=x> **b|c**", "n": 61234, "year": 2024,
+                           "x": 1203.25}, {"a ![x](https://e.org/p.png)": None, "n": 5, "year": 2025, "x": 2.0}])
+    lines = table_markdown(table).split("\n")
+    assert lines[0] == f"| {md_escape('a ![x](https://e.org/p.png)')} | n | year | x |"
+    assert lines[1] == "|---|---:|---:|---:|"
+    assert lines[2] == f"| {md_escape('<img src=x> **b|c**')} | 61,234 | 2024 | 1,203.25 |"
+    assert lines[3] == "| — | 5 | 2025 | 2.00 |"

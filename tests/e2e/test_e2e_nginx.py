@@ -183,9 +183,9 @@ def pick(page: Page, slug: str) -> None:
 
 
 def charts_drawn(page: Page) -> None:
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart = page.locator('svg.chart-svg[role="img"]').first
+    expect(chart).to_be_attached(timeout=30_000)
     chart.evaluate(SCROLL_JS)
-    expect(chart.locator(".main-svg").first).to_be_attached(timeout=30_000)
 
 
 def test_two_sessions_on_two_replicas(browser: Browser, topo: Topology) -> None:

@@ -84,7 +84,10 @@ def expect_slide(page: Page, lang: str, n: int, title: str) -> None:
     expect(main.locator(TITLE)).to_have_text(exact(title))
     wait_script_idle(page)
     if SLIDES[n - 1] in ("population", "budget"):
-        expect(main.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
+        chart = main.locator('.st-key-slide_chart svg.chart-svg[role="img"]:visible')
+        expect(chart).to_have_count(1)  # the wide or the narrow drawing, as the screen is
+        box = chart.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= page.viewport_size["height"], box
     wait_layout_stable(page)
 
 
