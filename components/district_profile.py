@@ -78,7 +78,7 @@ def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
         cols = st.columns(columns)
         for i, line in enumerate(lines):
             with cols[i % columns]:
-                st.metric(md_escape(line.label), line.value, help=md_escape(line.derived) or None)
+                st.metric(md_escape(line.label), line.value)  # the derivation is the caption below, not a tooltip
                 if line.derived:
                     st.caption(md_escape(line.derived))
     source_lines([ref for line in lines for ref in line.refs], lang)
@@ -91,9 +91,8 @@ def initiatives(district: str | None, lang: str) -> None:
         own = plan.district(district).initiatives
         st.subheader(tm("district_initiatives_heading", lang))
         if own:
-            for item in own:
-                st.markdown(f"- {md_escape(item.title.shown(lang))}")
-                source_lines([(item.source, None)], lang)
+            st.markdown("\n".join(f"- {md_escape(item.title.shown(lang))}" for item in own))  # one block: cheap to draw
+            source_lines([(item.source, None) for item in own], lang)
         else:
             st.info(tm("no_district_projects", lang))
     else:
@@ -104,7 +103,7 @@ def initiatives(district: str | None, lang: str) -> None:
     for area in plan.ward.policy_areas:
         scope = f" ({area.scope.shown(lang)})" if area.scope else ""
         with st.expander(md_escape(f"{area.numeral} {area.name.shown(lang)}{scope}")):
-            st.markdown(md_escape(area.summary.shown(lang)))
-            for item in area.initiatives:
-                st.markdown(f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}")
+            items = [f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}"
+                     for item in area.initiatives]
+            st.markdown("\n\n".join([md_escape(area.summary.shown(lang)), "\n".join(items)]))
     source_lines([(plan.source, None)], lang)
