@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from atlas import formatting as fmt
@@ -22,12 +21,13 @@ from atlas.facilities import SOURCE_IDS as FACILITY_SOURCES
 from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
+from atlas.svg_ranking import Bar, ranking_svg
 from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
-from components.markdown import md_escape, plain_echo, tm
+from components.markdown import html_text, md_escape, plain_echo, tm
 from components.source_note import source_lines
-from components.state import district, lang, select_district
+from components.state import district, lang
 
 INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
@@ -65,15 +65,6 @@ def _on_map_click() -> None:
         st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
 
 
-def _on_bar_select() -> None:
-    event = st.session_state.get("ranking_chart") or {}
-    points = (event.get("selection") or {}).get("points") or []
-    if points and points[0].get("customdata"):
-        custom = points[0]["customdata"]
-        select_district(custom[0] if isinstance(custom, list) else custom)
-        st.session_state[CHOME] = None
-
-
 def map_panel(view: IndicatorView) -> None:
     """Level and layer switches, then the choropleth."""
     options = ["district", "chome"] if view.has_chome else ["district"]
@@ -96,32 +87,21 @@ def map_panel(view: IndicatorView) -> None:
 
 
 def ranking_bars(view: IndicatorView) -> None:
-    """Horizontal bars of the five districts, the selected one outlined; clicking a bar selects it."""
+    """Horizontal bars of the five districts (largest first), the selected one outlined, the ward's value dashed:
+    an inline SVG (no chart library to download before the map)."""
     st.markdown(f"**{tm('ranking_heading', lang())}** — {md_escape(view.label)}")
     ranked = ranking(view)
     if not ranked:
         st.info("—")
         return
-    slugs = [a for a, _ in ranked][::-1]
-    values = [v for _, v in ranked][::-1]
-    fig = go.Figure(go.Bar(
-        x=values, y=[district_by_id(s).name(lang()) for s in slugs], orientation="h", customdata=slugs,
-        marker={"color": [district_by_id(s).colour for s in slugs],
-                "line": {"color": ["#000000" if s == district() else "rgba(0,0,0,0)" for s in slugs],
-                         "width": 3}},
-        text=[view.format(v) for v in values], textposition="auto",
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
+    bars = [Bar(district_by_id(a).name(lang()), v, view.format(v), district_by_id(a).colour, a == district())
+            for a, v in ranked]
     ward = view.district.get("ward")
-    if ward is not None:
-        fig.add_vline(x=ward, line_dash="dash", line_color="#404040",
-                      annotation_text=f"{t('whole_ward', lang())}: {view.format(ward)}", annotation_position="top")
-    fig.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, plot_bgcolor="#ffffff",
-                      xaxis={"separatethousands": True, "gridcolor": "#eeeeee"})
-    values_text = "; ".join(f"{district_by_id(a).name(lang())} {view.format(v)}" for a, v in ranked)
-    st.plotly_chart(fig, key="ranking_chart", on_select=_on_bar_select, selection_mode="points",
-                    config={"displayModeBar": False},
-                    alt=t("ranking_alt", lang(), indicator=view.label, values=values_text))
+    ward_line = (ward, f"{t('whole_ward', lang())}: {view.format(ward)}") if ward is not None else None
+    values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
+    alt = t("ranking_alt", lang(), indicator=view.label, values=values_text)
+    svg = ranking_svg(bars, f"{t('ranking_heading', lang())}: {view.label}", alt, ward_line, text=html_text)
+    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
     _provenance(view)
 
 
