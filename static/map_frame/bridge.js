@@ -1,7 +1,8 @@
 /* The map component's frame: Streamlit's component messages in, clicks out (components/leaflet_map.py).
  *
- * The first render builds the Leaflet map and fetches the base layers (a static JSON file, cached by the
- * browser); every render then applies only its small view: the selected district (map page) or the
+ * This script comes first in the frame: it tells Streamlit it is ready at once, and the first render's base
+ * layers (a static JSON file, cached by the browser) download while Leaflet and the map script still load.
+ * Then the map is built; every render applies only its small view: the selected district (map page) or the
  * choropleth's colours (compare page). A new base file (another language) rebuilds the map.
  * window.map_div and window.feature_group keep the names folium gave them (tests and debugging use them). */
 (function () {
@@ -22,20 +23,36 @@
     });
   }
 
+  /* Leaflet and districts_map.js are loaded (they follow this script in the frame). */
+  function whenLoaded(fn) {
+    if (window.L && window.MinatoMap) { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+
+  function layers(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error("map data " + r.status); }
+      return r.json();
+    });
+  }
+
   function build(args) {
+    var data = layers(args.base);
+    state.base = args.base;
+    state.ready = false;
+    whenLoaded(function () { draw(args, data); });
+  }
+
+  function draw(args, data) {
+    if (state.base !== args.base) { return; }  // a newer base replaced this one meanwhile
     if (state.map) { state.map.remove(); }
     state.ready = false;
-    state.base = args.base;
     // Quarter zoom steps: a district fills the frame (whole steps left Shiba at the ward's zoom in a 448 px frame).
     var map = L.map("map", { minZoom: 11, maxZoom: 18, zoomControl: true, zoomSnap: 0.25 });
     L.control.scale().addTo(map);
     state.map = map;
     window.map_div = map;
     window.MinatoMap.onClick = sendClick;
-    fetch(args.base).then(function (r) {
-      if (!r.ok) { throw new Error("map data " + r.status); }
-      return r.json();
-    }).then(function (cfg) {
+    data.then(function (cfg) {
       if (state.map !== map) { return; }  // a newer base replaced this one meanwhile
       map.fitBounds(cfg.bounds);
       L.tileLayer(cfg.tiles.url, { attribution: cfg.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
