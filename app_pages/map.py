@@ -15,13 +15,13 @@ from components.state import district, lang
 st.title(tm("map_heading", lang()), anchor=False)
 st.caption(tm("map_caption", lang()))
 pick_col, search_col = st.columns(2, gap="medium")  # first in the tab order, before the map
+map_col, side_col = st.columns([3, 2], gap="medium")
+with map_col:  # sent first (the frame loads while the rest is drawn); nothing may come before it between runs
+    district_map(lang(), district(), on_click=select_from_click)
 with pick_col:
     district_picker()
 with search_col:
     town_search()
-map_col, side_col = st.columns([3, 2], gap="medium")
-with map_col:  # nothing may appear before the map between runs: a shifted map frame would be rebuilt
-    district_map(lang(), district(), on_click=select_from_click)
 with side_col:
     click_message()
     district_summary(district(), lang())

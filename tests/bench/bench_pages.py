@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import base64
 import json
-import math
 import os
 import statistics
 import sys
@@ -53,6 +52,7 @@ for p in (ROOT, ROOT / "tests" / "e2e"):
         sys.path.insert(0, str(p))
 
 import harness  # noqa: E402
+from bench_map import pctl  # noqa: E402
 from harness import (  # noqa: E402
     MAIN,
     VIEWPORT,
@@ -384,11 +384,6 @@ def measure_clicks(browser: Browser, server: Server, target: Target, n: int) -> 
 
 
 # --------------------------------------------------------------------------- report
-
-
-def pctl(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[max(0, math.ceil(q * len(s)) - 1)]
 
 
 def med(values: list[float]) -> float:

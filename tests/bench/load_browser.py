@@ -3,7 +3,7 @@
 Each session opens ``/?district=…&lang=…`` in its own browser context (own cookies, so own replica and
 Streamlit session), waits for the map to be drawn and the script run to end (page open), then chooses other
 districts in the district picker with think time. A change is timed inside the page: from the click on the
-option to the profile heading (``h3#selected-district``) showing the chosen name. Websocket bytes are the
+option to the profile heading (``#selected-district``, an h2) showing the chosen name. Websocket bytes are the
 payloads Chromium received and sent from the click until the run ended and the page was quiet for 300 ms.
 """
 
@@ -37,7 +37,7 @@ PROBE_JS = """
   window.__h3log = [];
   let last;
   const seen = () => {
-    const h = document.querySelector('h3#selected-district');
+    const h = document.querySelector('#selected-district');
     const text = h ? h.textContent.trim() : null;
     if (text !== last) { last = text; window.__h3log.push({text: text, at: now()}); }
   };
