@@ -170,7 +170,7 @@ def plot(summaries: list[dict[str, Any]], png: Path, target_ms: float = 1000.0) 
     import matplotlib.pyplot as plt
     import matplotlib.ticker
 
-    fig, ax = plt.subplots(figsize=(7.5, 4.5), dpi=120)
+    fig, ax = plt.subplots(figsize=(7.5, 5.2), dpi=120)
     colours = {1: "#c0392b", 2: "#2471a3", 3: "#1e8449", 4: "#7d3c98"}
     for replicas in sorted({s["replicas"] for s in summaries}):
         colour = colours.get(replicas, "#555555")
@@ -200,7 +200,7 @@ def plot(summaries: list[dict[str, Any]], png: Path, target_ms: float = 1000.0) 
     ax.set_ylabel("p95 district change -> script finished")
     ax.set_title("Minato dashboard on a 2-core machine, through nginx")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)  # below: never over a point
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(png)
