@@ -24,25 +24,20 @@ from typing import Any
 from atlas.svg_marks import (
     MUTED_TEXT,
     TEXT_COLOUR,
-    Trace,
     darker,
     dasharray,
-    date_ticks,
     esc,
     hover_text,
-    is_date,
     marker,
-    nice_ticks,
     num,
-    read_trace,
     safe_colour,
     text_colour,
     text_lines,
     text_width,
     wrap,
-    x_number,
     xml_clean,
 )
+from atlas.svg_traces import Trace, date_ticks, is_date, nice_ticks, read_trace, x_number
 
 GRID = "#e6e6e6"
 AXIS = "#8a8d96"
