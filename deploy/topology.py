@@ -75,6 +75,13 @@ def replica_name(index: int) -> str:
     return f"r{index + 1}"
 
 
+def streamlit_static() -> Path:
+    """The folder of Streamlit's built front end (``/static/`` of every page), in the installed package."""
+    import streamlit
+
+    return (Path(streamlit.__file__).parent / "static" / "static").resolve()
+
+
 def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None = None, app_root: Path = ROOT) -> str:
     """The nginx configuration for replicas on ``ports`` (127.0.0.1), nginx listening on ``listen``."""
     addr = [f"127.0.0.1:{p}" for p in ports]
@@ -94,6 +101,7 @@ def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None
         "REPLICAS": str(len(ports)), "USER": f"user {user};" if user else "", "RUN_DIR": str(run_dir),
         "ROUTES": routes, "SERVED_BY": "\n".join(served), "POOL": pool, "UPSTREAMS": "\n" + "\n".join(upstreams),
         "LISTEN": listen, "CSP": content_security_policy(APP_CSP, app_root),
+        "STREAMLIT_STATIC": str(streamlit_static()), "APP_STATIC": str((app_root / "static").resolve()),
     }
     return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], TEMPLATE.read_text(encoding="utf-8"))
 

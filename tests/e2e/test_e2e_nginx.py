@@ -33,7 +33,7 @@ from atlas.districts import district_by_id
 from atlas.i18n import t
 from atlas.upload import parse_upload
 from deploy.csp import TILE_HOST
-from deploy.topology import COOKIE, Topology, free_ports, nginx_binary
+from deploy.topology import COOKIE, Topology, free_ports, nginx_binary, streamlit_static
 from geo.layers import district_shapes
 
 pytestmark = [
@@ -133,14 +133,31 @@ def test_fresh_clients_are_spread_and_stay_on_their_replica(topo: Topology) -> N
         (cookie,) = [c for c in headers.get("set-cookie", []) if c.startswith(f"{COOKIE}=")]
         given.append(cookie.split(";")[0].split("=", 1)[1])
     assert set(given) == names, f"fresh clients got {given}"
+    frame = "/component/components.leaflet_map.map/index.html"
     for name in sorted(names):
         since = topo.access_log.stat().st_size
-        for path in ("/", "/_stcore/health", "/app/static/districts_map.js"):
+        for path in ("/", "/_stcore/health", frame):
             _, headers = get(topo.url + path, cookie=name)
             assert not any(c.startswith(f"{COOKIE}=") for c in headers.get("set-cookie", [])), "cookie reset"
         port = topo.nodes[int(name[1:]) - 1].port
         mine = logged(topo, since, lambda h, name=name: h.cookie == name, 3)
         assert len(mine) == 3 and {h.upstream for h in mine} == {f"127.0.0.1:{port}"}, name
+
+
+def test_static_files_come_from_disk_not_from_a_replica(topo: Topology) -> None:
+    """Streamlit's hashed bundle and the app's static folder are served by nginx itself, as the files are."""
+    index = (streamlit_static().parent / "index.html").read_text(encoding="utf-8")
+    bundle = re.search(r'src="\./static/(js/[^"]+\.js)"', index)
+    assert bundle is not None, "no script in Streamlit's index.html"
+    since = topo.access_log.stat().st_size
+    for path, file in ((f"/static/{bundle[1]}", streamlit_static() / bundle[1]),
+                       ("/app/static/map_frame/bridge.js", ROOT / "static" / "map_frame" / "bridge.js")):
+        with urllib.request.urlopen(topo.url + path, timeout=10) as resp:
+            assert resp.read() == file.read_bytes(), path
+            assert resp.headers["Content-Type"].startswith("application/javascript"), path
+            assert resp.headers["X-Content-Type-Options"] == "nosniff", path
+    served = logged(topo, since, lambda h: h.path.startswith(("/static/", "/app/static/")), 2)
+    assert [h.upstream for h in served] == ["-", "-"], served  # no replica answered
 
 
 def open_context(browser: Browser, topo: Topology, replica: str, problems: list[str]) -> tuple[BrowserContext, Page]:
@@ -229,10 +246,13 @@ def test_two_sessions_on_two_replicas(browser: Browser, topo: Topology) -> None:
             name, data = download(page, t("download_handout", LANG))
             assert name == f"minato-{slug}-handout-{LANG}.pdf" and data.startswith(b"%PDF-"), name
 
-        # Every request of each session went to its own replica: websocket, uploads, /media, static files.
+        # Every request of each session that a replica answered went to its own replica: pages, websocket,
+        # uploads, /media, component frames. Static files (/static/, /app/static/) come from nginx's disk.
         for node in topo.nodes:
             mine = [h for h in hits(topo) if h.cookie == node.name]
-            assert {h.upstream for h in mine} == {f"127.0.0.1:{node.port}"}, node.name
+            from_disk = {h.path.split("/")[1] for h in mine if h.upstream == "-"}
+            assert from_disk <= {"static", "app"}, (node.name, from_disk)
+            assert {h.upstream for h in mine if h.upstream != "-"} == {f"127.0.0.1:{node.port}"}, node.name
             assert any(h.method == "PUT" and h.path.startswith("/_stcore/upload_file") and h.status < 300
                        for h in mine), f"no upload on {node.name}"
             assert any(h.path.startswith("/media/") and h.status == 200 for h in mine), f"no download on {node.name}"
