@@ -45,14 +45,10 @@ def table_markdown(table: pd.DataFrame) -> str:
     return "\n".join([head, rule, *rows])
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The chart's table as CSV for spreadsheets (UTF-8 with BOM, raw texts)."""
-    return table.to_csv(index=False).encode("utf-8-sig")
-
-
 def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> None:
     """Title, chart (``svg``, with its text alternative), description, notes, sources, and the data table
-    (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download (:func:`csv_bytes`)."""
+    (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download
+    (:func:`atlas.indicators.csv_bytes`)."""
     st.markdown(f"**{md_escape(chart.title)}**")
     st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
     st.caption(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}")

@@ -12,8 +12,9 @@ import streamlit as st
 from atlas import charts
 from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
+from atlas.indicators import csv_bytes
 from atlas.svg_chart import CARD, SLIDE_NARROW, SLIDE_WIDE, chart_svg
-from components.chart_card import chart_card, csv_bytes, table_markdown
+from components.chart_card import chart_card, table_markdown
 from components.markdown import html_text, tm
 from geo.paths import data_dir
 
@@ -49,7 +50,7 @@ def cached_table(kind: str, district: str | None, lang: str) -> str:
 
 
 def cached_csv(kind: str, district: str | None, lang: str) -> bytes:
-    """The chart's data table as CSV bytes, built once."""
+    """The chart's data table as CSV bytes (the compare page's writer: BOM, no spreadsheet formulas), built once."""
     return _csv(kind, district, lang, str(data_dir()))
 
 
