@@ -37,9 +37,9 @@ def tiles() -> dict[str, str]:
 
 
 def map_ui(lang: str, label_key: str = "map_label") -> dict[str, str]:
-    """A map frame's language, accessible name, reset-button label, touch hint and failure text (set as text)."""
+    """A map frame's language, accessible name, reset-button label and touch hint (set as text)."""
     return {"lang": HTML_LANG.get(lang, lang), "label": t(label_key, lang), "reset": t("map_reset", lang),
-            "hint": t("map_touch_hint", lang), "failed": t("map_failed", lang)}
+            "hint": t("map_touch_hint", lang)}
 
 
 def _origin() -> tuple[float, float]:

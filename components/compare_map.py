@@ -66,6 +66,6 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
 
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:
     """Draw the choropleth; only the paint (colours, tooltips, legend, points) changes between runs."""
-    leaflet_map(mode="compare", base="compare.json", view=spec, key=MAP_KEY, height=height,
+    leaflet_map(mode="compare", base="compare.json", view=spec, lang=lang, key=MAP_KEY, height=height,
                 on_click=on_click)
     map_credit(lang)

@@ -37,7 +37,7 @@ def selection_view(district: str | None, lang: str) -> dict[str, object]:
 def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560) -> None:
     """Draw the map; ``on_click`` runs (before the rerun) when the user clicks the map."""
     leaflet_map(mode="districts", base=f"districts-{lang}.json", view=selection_view(district, lang),
-                key=MAP_KEY, height=height, on_click=on_click)
+                lang=lang, key=MAP_KEY, height=height, on_click=on_click)
     map_credit(lang)
 
 

@@ -7,25 +7,39 @@ come once per language as a cached file (atlas/map_layers.py).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+import streamlit as st
 import streamlit.components.v1 as components
 
+from atlas.i18n import t
 from atlas.map_layers import layer_url
+from components.markdown import tm
 from geo.paths import ROOT
+
+log = logging.getLogger(__name__)
 
 FRAME_DIR = ROOT / "static" / "map_frame"
 
 _frame = components.declare_component("map", path=str(FRAME_DIR))
 
 
-def leaflet_map(*, mode: str, base: str, view: dict[str, Any], key: str, height: int,
+def leaflet_map(*, mode: str, base: str, view: dict[str, Any], lang: str, key: str, height: int,
                 on_click: Callable[[], None]) -> None:
     """Draw (or update) the map frame; ``on_click`` runs before the rerun that a click on the map starts.
 
     ``mode`` is "districts" (map page) or "compare"; ``base`` names a file of atlas.map_layers, which also
     carries the tiles and, for the map page, the frame's texts (the compare page sends them in ``view["ui"]``).
-    The clicked point is in ``st.session_state[key]["last_clicked"]``.
+    The clicked point is in ``st.session_state[key]["last_clicked"]``. Without the base file (here, or when the
+    frame cannot fetch it) the map's place says so in ``lang``; the rest of the page works on.
     """
-    _frame(mode=mode, base=layer_url(base), view=view, height=height, key=key, default=None, on_change=on_click)
+    try:
+        url = layer_url(base)
+    except OSError:
+        log.exception("map layer file %s is missing (python -m atlas.map_layers builds it)", base)
+        st.warning(tm("map_failed", lang))
+        return
+    _frame(mode=mode, base=url, view=view, failed=t("map_failed", lang), height=height, key=key, default=None,
+           on_change=on_click)

@@ -64,7 +64,8 @@
     }).catch(function (err) {
       var box = document.getElementById("map");
       box.setAttribute("role", "alert");
-      box.textContent = String(err);
+      box.textContent = args.failed || String(err);  // the app's words in the view's language
+      if (window.console) { window.console.error(err); }
     });
   }
 

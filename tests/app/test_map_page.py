@@ -98,3 +98,21 @@ def test_missing_data_file_stops_with_a_clear_message(run_app, tmp_path: Path, m
     at = run_app()
     assert not at.exception
     assert "districts.geojson" in at.error[0].value
+
+
+@pytest.mark.parametrize("page", ["map", "compare"])
+def test_a_missing_map_layer_file_is_said_not_raised(run_app, monkeypatch, tmp_path, page: str) -> None:
+    """Without static/map_data the map's place says so in the view's language and the page works on."""
+    from atlas import map_layers
+
+    monkeypatch.setattr(map_layers, "MAP_DATA", tmp_path)
+    map_layers.layer_url.cache_clear()
+    try:
+        at = run_app(lang="en")
+        if page != "map":
+            at.switch_page(f"app_pages/{page}.py").run()
+    finally:
+        map_layers.layer_url.cache_clear()
+    assert not at.exception
+    assert t("map_failed", "en") in [w.value for w in at.warning]
+    assert at.title, "the rest of the page is drawn"
