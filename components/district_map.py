@@ -34,11 +34,14 @@ def selection_view(district: str | None, lang: str) -> dict[str, object]:
     return {"district": district or "", "office": marker}
 
 
-def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560) -> None:
-    """Draw the map; ``on_click`` runs (before the rerun) when the user clicks the map."""
-    leaflet_map(mode="districts", base=f"districts-{lang}.json", view=selection_view(district, lang),
-                lang=lang, key=MAP_KEY, height=height, on_click=on_click)
+def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560,
+                 announce: bool = False) -> bool:
+    """Draw the map; ``on_click`` runs (before the rerun) when the user clicks the map, or when the frame
+    ``announce``-s that it has drawn (:func:`components.leaflet_map.leaflet_map`). False: no map frame."""
+    shown = leaflet_map(mode="districts", base=f"districts-{lang}.json", view=selection_view(district, lang),
+                        lang=lang, key=MAP_KEY, height=height, on_click=on_click, announce=announce)
     map_credit(lang)
+    return shown
 
 
 def map_credit(lang: str) -> None:

@@ -30,7 +30,7 @@ def profile_header(district: str | None, lang: str) -> None:
     translation_flag(lang)
     if district:
         dplan = plan.district(district)
-        st.markdown(f"<small>{md_escape(dplan.plan_name.shown(lang))}</small>", unsafe_allow_html=True)
+        st.caption(md_escape(dplan.plan_name.shown(lang)))
         st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
     else:
         ward = plan.ward
@@ -40,13 +40,14 @@ def profile_header(district: str | None, lang: str) -> None:
     source_lines([(plan.source, None)], lang)
 
 
-def district_summary(district: str | None, lang: str) -> None:
-    """What a selection must show at once: name, slogan, branch office and the way to the rest."""
+def district_summary(district: str | None, lang: str, links: bool = True) -> None:
+    """What a selection must show at once: name, slogan, branch office and (``links``) the way to the rest."""
     with st.container(key="district_summary"):
         profile_header(district, lang)
         office_card(district, lang)
-        st.markdown(f"[{tm('profile_more', lang)}](#key-figures)")
-        page_link("plan", tm("open_plan_page", lang))
+        if links:
+            st.markdown(f"[{tm('profile_more', lang)}](#key-figures)")
+            page_link("plan", tm("open_plan_page", lang))
 
 
 def plan_aims(district: str | None, lang: str) -> None:

@@ -7,7 +7,8 @@
  * window.map_div and window.feature_group keep the names folium gave them (tests and debugging use them). */
 (function () {
   "use strict";
-  var state = { base: null, map: null, group: null, ui: null, ready: false, pending: null, height: 0, clicks: 0 };
+  var state = { base: null, map: null, group: null, ui: null, ready: false, pending: null, height: 0, clicks: 0,
+                announced: false };
 
   function post(type, extra) {
     var msg = { isStreamlitMessage: true, type: type };
@@ -21,6 +22,14 @@
     post("streamlit:setComponentValue", {
       value: { last_clicked: { lat: event.latlng.lat, lng: event.latlng.lng }, n: state.clicks }, dataType: "json"
     });
+  }
+
+  /* The map page draws the map before the rest of the page (components/map_first.py): when the server asks
+   * (args.announce), say once that the map is drawn, or that it cannot be, so that the rest follows. */
+  function announce(args, drawn) {
+    if (!args.announce || state.announced) { return; }
+    state.announced = true;
+    post("streamlit:setComponentValue", { value: { drawn: drawn, n: state.clicks }, dataType: "json" });
   }
 
   /* Leaflet and districts_map.js are loaded (they follow this script in the frame). */
@@ -66,6 +75,7 @@
       box.setAttribute("role", "alert");
       box.textContent = args.failed || String(err);  // the app's words in the view's language
       if (window.console) { window.console.error(err); }
+      announce(state.pending || args, false);
     });
   }
 
@@ -86,6 +96,7 @@
       window.MinatoMap.highlight(group, args.view.district, args.view.office);
     }
     if (ui && window.frameElement) { window.frameElement.title = ui.label; }
+    announce(args, true);
   }
 
   function render(args) {

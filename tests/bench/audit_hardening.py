@@ -28,6 +28,7 @@ from hardening_cases import MUTATIONS, PAGES, UPLOADS, injected, url_cases  # no
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from atlas.upload import parse_upload  # noqa: E402
+from components.map_first import READY_KEY  # noqa: E402
 from geo.paths import DATA_DIR  # noqa: E402
 
 TEXT_ELEMENTS = ("markdown", "caption", "warning", "error", "info", "success", "title", "header", "subheader",
@@ -38,6 +39,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 def run(page: str, query: dict[str, list[str]]) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[READY_KEY] = True  # the map page whole, as after its map has drawn
     for key, values in query.items():
         at.query_params[key] = values
     if PAGES[page]:

@@ -5,9 +5,12 @@ XSRF cookie), open ``/_stcore/stream`` with ``Sec-WebSocket-Protocol: streamlit,
 Origin, send ``rerun_script`` with the page's query string, and read ForwardMsgs until ``script_finished``.
 A district change sends a rerun with the picker's new value in ``WidgetStates``, the page's script hash, the
 current query string and the hashes of the messages it has cached (so unchanged big elements come back as
-references, as for a browser). Timed: page open = GET to the first run's end; change = send to run's end.
+references, as for a browser). A session's first run of the map page holds the pickers back until the map
+has drawn (components/map_first.py); the driver then sends the map's report (``{"drawn": true}`` as the
+component's value), as the frame does, and reads the second run. Timed: page open = GET to the end of that
+second run; change = send to run's end.
 
-Not done by this driver: the browser's static files, drawing, and the map component's own messages.
+Not done by this driver: the browser's static files, drawing, and the map component's other messages.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 
 PICKER_KEY = "district_select"
+MAP_KEY = "district_map"
+MAP_REPORT = '{"drawn": true, "n": 0}'
 HEADING_ANCHOR = "selected-district"
 DISTRICTS = ["shiba", "azabu", "akasaka", "takanawa", "shibaura-konan"]
 LANGS = ["ja", "en", "zh"]
@@ -74,6 +79,7 @@ class WsSession:
     cookies: dict[str, str] = field(default_factory=dict)
     ws: ClientConnection | None = None
     picker_id: str | None = None
+    map_id: str | None = None
     options: list[str] = field(default_factory=list)
     value: str | None = None
     page_hash: str = ""
@@ -102,6 +108,8 @@ class WsSession:
             msg = BackMsg()
             msg.rerun_script.query_string = self.query
             result = await self._run(msg)
+            if result.error is None and self.picker_id is None and self.map_id:  # the map first: report it drawn
+                result = await self._run(self._rerun(self.map_id, json_value=MAP_REPORT))
             if result.error is None and (self.picker_id is None or not self.options):
                 result.error = "no district picker in the page"
             self.value = result.heading or self.value
@@ -113,17 +121,9 @@ class WsSession:
         """Pick another option in the district picker and wait for the script run to finish."""
         start = time.perf_counter()
         label = rng.choice([o for o in self.options if o != self.value])
-        msg = BackMsg()
-        state = msg.rerun_script
-        state.query_string = self.query
-        state.page_script_hash = self.page_hash
-        state.cached_message_hashes.extend(sorted(self.cached))
-        widget = state.widget_states.widgets.add()
-        widget.id = self.picker_id or ""
-        widget.string_value = label
         in0, out0 = self.bytes_in, self.bytes_out
         try:
-            result = await self._run(msg)
+            result = await self._run(self._rerun(self.picker_id or "", string_value=label))
             if result.error is None and result.heading != label:
                 result.error = f"heading shows {result.heading!r}, not {label!r}"
         except Exception as exc:  # noqa: BLE001 - every failure is a counted error
@@ -131,6 +131,19 @@ class WsSession:
         self.value = label
         return Sample("change", (time.perf_counter() - start) * 1000, result.error,
                       self.bytes_in - in0, self.bytes_out - out0)
+
+    def _rerun(self, widget_id: str, **value: str) -> BackMsg:
+        """A rerun of the page with one widget's new value (``string_value=`` or ``json_value=``)."""
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = self.query
+        state.page_script_hash = self.page_hash
+        state.cached_message_hashes.extend(sorted(self.cached))
+        widget = state.widget_states.widgets.add()
+        widget.id = widget_id
+        for field_name, field_value in value.items():
+            setattr(widget, field_name, field_value)
+        return msg
 
     async def _run(self, msg: BackMsg) -> RunResult:
         assert self.ws is not None
@@ -168,6 +181,8 @@ class WsSession:
                 result.error = f"exception in the page: {element.exception.type}: {element.exception.message}"[:200]
             elif which == "heading" and element.heading.anchor == HEADING_ANCHOR:
                 result.heading = element.heading.body
+            elif which == "component_instance" and element.component_instance.id.endswith(MAP_KEY):
+                self.map_id = element.component_instance.id
             elif which == "selectbox" and element.selectbox.id.endswith(PICKER_KEY):
                 box = element.selectbox
                 self.picker_id, self.options = box.id, list(box.options)

@@ -1,0 +1,83 @@
+"""AppTest: a session's first open of the map page sends the title, the map and the summary; the rest follows
+when the map has drawn (components/map_first.py), with the map in the same place, so its frame stays."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from atlas.districts import district_by_id
+from atlas.i18n import LANGS, t
+from components.map_first import READY_KEY
+from geo.paths import ROOT
+
+
+def first_open(**params: str) -> AppTest:
+    """The first run of a new session on the map page, as a browser opening the URL."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def map_place(at: AppTest) -> tuple[tuple[int, ...], dict]:
+    """The map component's index path in the element tree, and the arguments it was sent."""
+    def walk(node, path: tuple[int, ...]):
+        for i, child in getattr(node, "children", {}).items():
+            if getattr(child, "type", None) == "component_instance":
+                return path + (i,), json.loads(child.proto.json_args)
+            found = walk(child, path + (i,))
+            if found:
+                return found
+        return None
+
+    found = walk(at._tree, ())
+    assert found, "no map component in the page"
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_open_sends_the_title_map_and_summary_alone(lang: str) -> None:
+    at = first_open(lang=lang, district="azabu")
+    assert not at.exception
+    assert at.title[0].value == t("map_heading", lang)
+    assert at.header[0].value == district_by_id("azabu").name(lang)  # the summary is there at once
+    _, args = map_place(at)
+    assert args["announce"] is True, "the frame is asked to report when it has drawn"
+    assert not at.selectbox and not at.text_input, "the pickers follow the map"
+    subheaders = [s.value for s in at.subheader]
+    assert t("key_figures_heading", lang) not in subheaders, "the profile follows the map"
+    assert READY_KEY not in at.session_state or at.session_state[READY_KEY] is False
+
+
+def test_after_the_report_the_whole_page_comes_with_the_map_in_its_place() -> None:
+    at = first_open(lang="en", district="shiba")
+    place, _ = map_place(at)
+    at.session_state[READY_KEY] = True  # what the map's report (its on_change) sets
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="district_select").value == "shiba"
+    assert t("key_figures_heading", "en") in [s.value for s in at.subheader]
+    new_place, args = map_place(at)
+    assert new_place == place, "the map moved: its frame would be built again"
+    assert args["announce"] is False
+    at.run()  # and it stays whole
+    assert at.selectbox and map_place(at)[1]["announce"] is False
+
+
+def test_without_a_map_layer_file_the_first_open_is_whole(monkeypatch, tmp_path) -> None:
+    """No frame can report, so nothing waits for one."""
+    from atlas import map_layers
+
+    monkeypatch.setattr(map_layers, "MAP_DATA", tmp_path)
+    map_layers.layer_url.cache_clear()
+    try:
+        at = first_open(lang="en")
+    finally:
+        map_layers.layer_url.cache_clear()
+    assert not at.exception
+    assert t("map_failed", "en") in [w.value for w in at.warning]
+    assert at.selectbox and t("key_figures_heading", "en") in [s.value for s in at.subheader]
+    assert at.session_state[READY_KEY] is True
