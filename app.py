@@ -8,7 +8,7 @@ from components.language_switch import language_switch
 from components.navigation import build_pages
 from components.page_meta import page_meta
 from components.startup import check_data_or_stop
-from components.state import district, init_state, lang, show_notices, sync_url, view_params
+from components.state import district, drop_notices, init_state, lang, show_notices, sync_url, view_params
 
 st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", layout="wide",
                    initial_sidebar_state="collapsed")  # the language and the picker come first, also by Tab
@@ -27,3 +27,4 @@ if go_to in pages:
     st.switch_page(pages[go_to], query_params=view_params())
 show_notices()
 page.run()
+drop_notices()

@@ -64,8 +64,11 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
             "points": _points(layers, lang), "ui": map_ui(lang, "compare_map_label")}
 
 
-def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520) -> None:
-    """Draw the choropleth; only the paint (colours, tooltips, legend, points) changes between runs."""
-    leaflet_map(mode="compare", base="compare.json", view=spec, lang=lang, key=MAP_KEY, height=height,
-                on_click=on_click)
+def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520,
+                announce: bool = False) -> bool:
+    """Draw the choropleth; only the paint (colours, tooltips, legend, points) changes between runs. ``announce``:
+    the frame reports once that it has drawn (components/map_first.py). False: no map frame."""
+    shown = leaflet_map(mode="compare", base="compare.json", view=spec, lang=lang, key=MAP_KEY, height=height,
+                        on_click=on_click, announce=announce)
     map_credit(lang)
+    return shown

@@ -25,6 +25,7 @@ from atlas.svg_ranking import Bar, ranking_svg
 from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
+from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import html_text, md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang
@@ -33,6 +34,7 @@ INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
 UPLOAD = "upload_result"
 CHOME = "selected_chome"
+UNKNOWN_INDICATOR = "unknown_indicator"
 LAYER_SOURCES = {"shelters": FACILITY_SOURCES["shelter"], "evacuation": FACILITY_SOURCES["evacuation_site"],
                  "offices": OFFICE_SOURCE}
 
@@ -46,10 +48,17 @@ def current_indicator(views: dict[str, IndicatorView]) -> str:
     if INDICATOR not in st.session_state or st.session_state[INDICATOR] not in views:
         wanted = st.query_params.get(INDICATOR) if INDICATOR not in st.session_state else None
         if wanted and wanted not in views:
-            st.warning(tm("unknown_indicator", lang(), value=plain_echo(wanted)))
+            st.session_state[UNKNOWN_INDICATOR] = wanted
         st.session_state[INDICATOR] = wanted if wanted in views else DEFAULT_INDICATOR
     st.query_params[INDICATOR] = st.session_state[INDICATOR]
     return st.session_state[INDICATOR]
+
+
+def indicator_notice() -> None:
+    """Once, in the first run that draws the whole page: the ``?indicator=`` that was not known."""
+    wanted = st.session_state.pop(UNKNOWN_INDICATOR, None)
+    if wanted:
+        st.warning(tm("unknown_indicator", lang(), value=plain_echo(wanted)))
 
 
 def indicator_picker(views: dict[str, IndicatorView]) -> None:
@@ -60,30 +69,48 @@ def indicator_picker(views: dict[str, IndicatorView]) -> None:
 
 
 def _on_map_click() -> None:
+    """A click on the map, or its report that it has drawn (components/map_first.py)."""
+    show_rest()
     hit = select_from_click(MAP_KEY)
     if hit is not None:
         st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
 
 
-def map_panel(view: IndicatorView) -> None:
-    """Level and layer switches, then the choropleth."""
+LAYER_NAMES = {"shelters": "layer_shelters", "evacuation": "layer_evacuation", "offices": "layer_offices"}
+
+
+def map_switches(view: IndicatorView) -> tuple[str, set[str]]:
+    """The level radio and the layer checkboxes: (level, layers shown)."""
     options = ["district", "chome"] if view.has_chome else ["district"]
     level = st.radio(tm("map_level", lang()), options, horizontal=True, key="map_level",
                      format_func={x: tm(f"level_{x}", lang()) for x in options}.__getitem__)
-    if level not in options:
-        level = "district"
-    layer_names = {"shelters": "layer_shelters", "evacuation": "layer_evacuation", "offices": "layer_offices"}
     cols = st.columns(3)
-    layers = {name for (name, key), col in zip(layer_names.items(), cols, strict=True)
+    layers = {name for (name, key), col in zip(LAYER_NAMES.items(), cols, strict=True)
               if col.checkbox(tm(key, lang()), key=f"layer_{name}")}
+    return (level if level in options else "district"), layers
+
+
+def map_panel(view: IndicatorView, waiting: bool = False) -> bool:
+    """Level and layer switches (``waiting``: only their place, the map drawn at the district level first), then
+    the choropleth. Returns whether the map's frame is in the page."""
+    with st.container(key="compare_map_switches"):  # its place is kept while empty (static/app.css)
+        if waiting:
+            st.columns(3)  # a block in it, or Streamlit would not draw the empty container
+            level, layers = "district", set()
+        else:
+            level, layers = map_switches(view)
     selected = st.session_state.get(CHOME) if level == "chome" else district()
-    compare_map(paint_spec(view, level, selected, layers, lang()), lang(), on_click=_on_map_click)
+    has_frame = compare_map(paint_spec(view, level, selected, layers, lang()), lang(), on_click=_on_map_click,
+                            announce=waiting)
+    if waiting:
+        return has_frame
     hit = st.session_state.get("click_hit")
     if hit is not None and hit.chome is not None:
         value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
         st.caption(tm("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
+    return has_frame
 
 
 def ranking_bars(view: IndicatorView) -> None:
@@ -209,18 +236,24 @@ def upload_panel() -> None:
 
 
 def compare_page() -> None:
-    """Compose the page."""
+    """Compose the page; a session's first page draws its map first, the rest after it (components/map_first.py)."""
+    waiting = rest_waits()
     st.title(tm("compare_heading", lang()))
     st.caption(tm("compare_caption", lang()))
     views = _views()
     current = current_indicator(views)
     view = views[current]
     top_left, top_right = st.columns([3, 2], gap="medium")
+    with top_left:
+        has_frame = map_panel(view, waiting)
+    if waiting and has_frame:
+        rest_fallback()
+        st.stop()
+    show_rest()
     with top_right:
+        indicator_notice()
         indicator_picker(views)
         ranking_bars(view)
-    with top_left:
-        map_panel(view)
     indicator_table(upload_views(st.session_state.get(UPLOAD), lang()))
     definitions(views)
     upload_panel()

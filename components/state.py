@@ -67,6 +67,13 @@ def sync_url() -> None:
 
 
 def show_notices() -> None:
-    """Show (once) the notices about unknown or repeated URL values, the values as escaped plain text."""
-    for key, value in st.session_state.pop("notices", []):
+    """Show the notices about unknown or repeated URL values, the values as escaped plain text, until
+    :func:`drop_notices` (after the first run that draws the whole page)."""
+    for key, value in st.session_state.get("notices", []):
         st.warning(tm(key, lang(), value=plain_echo(value)), icon="⚠️")
+
+
+def drop_notices() -> None:
+    """The page has been drawn whole with the notices: later runs go without them. (A map page's first run,
+    which draws its map alone, stops before this: its notices stay for the run that brings the rest.)"""
+    st.session_state.pop("notices", None)

@@ -13,6 +13,7 @@ from atlas.districts import district_by_id
 from atlas.i18n import t
 from atlas.indicators import definition, indicator_ids, load_definitions
 from atlas.sources import sources
+from components.map_first import READY_KEY
 from components.markdown import md_escape
 from geo.paths import DATA_DIR, ROOT
 
@@ -21,6 +22,7 @@ FIXTURES = Path(__file__).parent.parent / "unit" / "fixtures" / "upload"
 
 def open_compare(**params: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state[READY_KEY] = True  # the pages whole, as after a map has drawn (components/map_first.py)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -81,3 +81,43 @@ def test_without_a_map_layer_file_the_first_open_is_whole(monkeypatch, tmp_path)
     assert t("map_failed", "en") in [w.value for w in at.warning]
     assert at.selectbox and t("key_figures_heading", "en") in [s.value for s in at.subheader]
     assert at.session_state[READY_KEY] is True
+
+
+def straight_to_compare(**params: str) -> AppTest:
+    """The first run of a new session opened on /compare."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("app_pages/compare.py")
+    return at.run()
+
+
+def test_compare_opened_first_draws_its_map_first_then_the_rest_around_it() -> None:
+    at = straight_to_compare(lang="en", indicator="no-such-indicator")
+    assert not at.exception
+    assert at.title[0].value == t("compare_heading", "en")
+    place, args = map_place(at)
+    assert args["announce"] is True and args["view"]["level"] == "district"
+    assert not at.selectbox and "map_level" not in [r.key for r in at.radio], "the switches follow the map"
+    assert "no-such-indicator" in at.warning[0].value
+    at.session_state[READY_KEY] = True
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="indicator").value == "population"
+    assert "no-such-indicator" in at.warning[0].value, "the notice went before the page was whole"
+    new_place, args = map_place(at)
+    assert new_place == place and args["announce"] is False
+    at.run()
+    assert not at.warning, "the notice is shown once"
+
+
+def test_a_url_notice_stays_until_the_whole_page_is_drawn() -> None:
+    at = first_open(lang="en", district="nowhere")
+    assert at.warning and "nowhere" in at.warning[0].value
+    place, _ = map_place(at)
+    at.session_state[READY_KEY] = True
+    at.run()
+    assert at.warning and "nowhere" in at.warning[0].value, "the notice went with the first run"
+    assert map_place(at)[0] == place
+    at.run()
+    assert not at.warning

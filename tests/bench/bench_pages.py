@@ -195,7 +195,10 @@ def targets() -> list[Target]:
         Target("bare", "bare", "/", {"hello": (f'{MAIN} [data-testid="stMarkdownContainer"] p', "Hello")}, None,
                ("hello",)),
         Target("baseline", "baseline", "/", {}, "paths", ("map",)),
-        Target("map", "app", "/?lang=en", {"heading": H1}, "ready", ("map",)),
+        # The rest of the map page: since the map comes first (components/map_first.py), these are reported too.
+        Target("map", "app", "/?lang=en", {"heading": H1, "summary": (f"{MAIN} #selected-district", None),
+                                            "picker": (f"{MAIN} .st-key-district_select input", None),
+                                            "profile": (f"{MAIN} #key-figures", None)}, "ready", ("map",)),
         Target("compare", "app", "/compare?lang=en", {"heading": H1}, "ready", ("heading", "map")),
         # Slide 1 (atlas.slides "title"): the big .slide-title over the ward map drawn as inline SVG.
         Target("present", "app", "/present?lang=en",
@@ -411,6 +414,9 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
     print(f"  baseline  map drawn (5 paths)           {ms(s['baseline']['map'])}")
     print(f"  map       heading (h1) shown            {ms(s['map']['heading'])}")
     print(f"  map       map drawn (MinatoMap.ready)   {ms(s['map']['map'])}")
+    print(f"  map       summary (h2) shown            {ms(s['map']['summary'])}")
+    print(f"  map       district picker shown         {ms(s['map']['picker'])}")
+    print(f"  map       key figures heading shown     {ms(s['map']['profile'])}")
     print(f"  map         main-thread long tasks before the map was drawn: median "
           f"{med(s['map']['longtasks']):.0f} ms, p90 {pctl(s['map']['longtasks'], 0.9):.0f} ms")
     print(f"  compare   heading (h1) shown            {ms(s['compare']['heading'])}")
