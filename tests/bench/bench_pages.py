@@ -199,7 +199,8 @@ def targets() -> list[Target]:
         Target("map", "app", "/?lang=en", {"heading": H1, "summary": (f"{MAIN} #selected-district", None),
                                             "picker": (f"{MAIN} .st-key-district_select input", None),
                                             "profile": (f"{MAIN} #key-figures", None)}, "ready", ("map",)),
-        Target("compare", "app", "/compare?lang=en", {"heading": H1}, "ready", ("heading", "map")),
+        Target("compare", "app", "/compare?lang=en",
+               {"heading": H1, "picker": (f"{MAIN} .st-key-indicator input", None)}, "ready", ("heading", "map")),
         # Slide 1 (atlas.slides "title"): the big .slide-title over the ward map drawn as inline SVG.
         Target("present", "app", "/present?lang=en",
                {"heading": (f"{MAIN} .slide-title", None), "figure": (f"{MAIN} .slide-map svg", None)}, None,
@@ -422,6 +423,7 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
     print(f"  compare   heading (h1) shown            {ms(s['compare']['heading'])}")
     print(f"  compare   map drawn (MinatoMap.ready)   {ms(s['compare']['map'])}")
     print(f"  compare   first paint (both)            {ms(s['compare']['paint'])}")
+    print(f"  compare   indicator picker shown        {ms(s['compare']['picker'])}")
     print(f"  present   slide title shown             {ms(s['present']['heading'])}")
     print(f"  present   slide map (svg) shown         {ms(s['present']['figure'])}")
     print(f"  present   first paint (both)            {ms(s['present']['paint'])}")
