@@ -7,6 +7,11 @@ folder is part of each key, so a test's broken copy of data/ never meets a chart
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import streamlit as st
 
 from atlas import charts
@@ -19,6 +24,7 @@ from components.markdown import html_text, tm
 from geo.paths import data_dir
 
 SVG_STYLES = {style.name: style for style in (CARD, SLIDE_WIDE, SLIDE_NARROW)}
+T = TypeVar("T")
 
 
 def plan_points() -> tuple[PlanPoint, PlanPoint]:
@@ -26,62 +32,65 @@ def plan_points() -> tuple[PlanPoint, PlanPoint]:
     return charts.plan_points(plan_content())
 
 
+def per_data_folder(max_entries: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Keep what ``build`` returns once per call and data folder (``st.cache_resource``: callers must not mutate
+    it). The folder is part of the key, so a test's copy of data/ never meets what the real one built."""
+
+    def wrap(build: Callable[..., T]) -> Callable[..., T]:
+        signature = inspect.signature(build)
+
+        def kept(folder: str, *args: Any) -> T:
+            return build(*args)
+
+        kept.__qualname__ = f"{build.__qualname__}.kept"  # Streamlit keys a cache by the function's name
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(kept)
+
+        @functools.wraps(build)
+        def call(*args: Any, **kwargs: Any) -> T:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()  # ("card" given or left out: one entry)
+            return cached(str(data_dir()), *bound.args)
+
+        return call
+
+    return wrap
+
+
+@per_data_folder(max_entries=64)
 def cached_population_chart(district: str | None, lang: str) -> Chart:
-    """The population chart (built once per district, language and data folder; callers must not mutate it)."""
-    return _population_chart(district, lang, str(data_dir()))
-
-
-def cached_budget_chart(lang: str) -> Chart:
-    """The budget chart with the plan frame (one per language and data folder; callers must not mutate it)."""
-    return _budget_chart(lang, str(data_dir()))
-
-
-def cached_chart_svg(kind: str, district: str | None, lang: str, style: str = "card") -> str:
-    """The inline SVG of the ``population`` chart of ``district`` (None: the ward) or of the ``budget`` chart
-    (``district`` is ignored: pass None), drawn once per chart, language and style (``card``, ``wide``,
-    ``narrow``: :mod:`atlas.svg_chart`). Texts are escaped for a raw-HTML block of ``st.markdown``
-    (:func:`components.markdown.html_text`)."""
-    return _chart_svg(kind, district, lang, style, str(data_dir()))
-
-
-def cached_table(kind: str, district: str | None, lang: str) -> str:
-    """The chart's data table as Markdown (texts escaped, numbers grouped), built once."""
-    return _table(kind, district, lang, str(data_dir()))
-
-
-def cached_csv(kind: str, district: str | None, lang: str) -> bytes:
-    """The chart's data table as CSV bytes (the compare page's writer: BOM, no spreadsheet formulas), built once."""
-    return _csv(kind, district, lang, str(data_dir()))
-
-
-def _chart(kind: str, district: str | None, lang: str) -> Chart:
-    return cached_population_chart(district, lang) if kind == "population" else cached_budget_chart(lang)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _population_chart(district: str | None, lang: str, folder: str) -> Chart:
+    """The population chart of ``district`` (None: the ward) with the plan's base and projection."""
     base, projection = plan_points()
     return population_chart(district, lang, base, projection)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _budget_chart(lang: str, folder: str) -> Chart:
+@per_data_folder(max_entries=8)
+def cached_budget_chart(lang: str) -> Chart:
+    """The budget chart with the plan frame."""
     return budget_chart(lang, fiscal_scale(plan_content()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=96)
-def _chart_svg(kind: str, district: str | None, lang: str, style: str, folder: str) -> str:
+@per_data_folder(max_entries=96)
+def cached_chart_svg(kind: str, district: str | None, lang: str, style: str = "card") -> str:
+    """The inline SVG of the ``population`` chart of ``district`` (None: the ward) or of the ``budget`` chart
+    (``district`` is ignored: pass None) in ``style`` (``card``, ``wide``, ``narrow``: :mod:`atlas.svg_chart`).
+    Texts are escaped for a raw-HTML block of ``st.markdown`` (:func:`components.markdown.html_text`)."""
     return chart_svg(_chart(kind, district, lang), SVG_STYLES[style], text=html_text)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _table(kind: str, district: str | None, lang: str, folder: str) -> str:
+@per_data_folder(max_entries=64)
+def cached_table(kind: str, district: str | None, lang: str) -> str:
+    """The chart's data table as Markdown (texts escaped, numbers grouped)."""
     return table_markdown(_chart(kind, district, lang).table)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _csv(kind: str, district: str | None, lang: str, folder: str) -> bytes:
+@per_data_folder(max_entries=64)
+def cached_csv(kind: str, district: str | None, lang: str) -> bytes:
+    """The chart's data table as CSV bytes (the compare page's writer: BOM, no spreadsheet formulas)."""
     return csv_bytes(_chart(kind, district, lang).table)
+
+
+def _chart(kind: str, district: str | None, lang: str) -> Chart:
+    return cached_population_chart(district, lang) if kind == "population" else cached_budget_chart(lang)
 
 
 def _card(kind: str, district: str | None, lang: str) -> None:
