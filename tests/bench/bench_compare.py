@@ -14,15 +14,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "tests" / "e2e"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
+from bench_paths import ROOT
 from harness import VIEWPORT, click_target, launch_browser, map_frame, start_streamlit  # noqa: E402
 from playwright.sync_api import Frame, Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402

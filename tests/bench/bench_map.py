@@ -27,13 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "tests" / "e2e"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
 import geopandas as gpd  # noqa: E402
+from bench_paths import ROOT
 from harness import (  # noqa: E402
+    HEADING_LOG_JS,
     MAP_IFRAME,
     VIEWPORT,
     Server,
@@ -68,14 +65,7 @@ PROBE_JS = """
     window.__longtasks = [];
     new PerformanceObserver(list => list.getEntries().forEach(
       e => window.__longtasks.push([performance.timeOrigin + e.startTime, e.duration]))).observe({type: 'longtask'});
-    window.__h3log = [];
-    let last;
-    const seen = () => {
-      const h = document.querySelector('#selected-district');
-      const text = h ? h.textContent.trim() : null;
-      if (text !== last) { last = text; window.__h3log.push({text: text, at: now()}); }
-    };
-    new MutationObserver(seen).observe(document, {childList: true, subtree: true, characterData: true});
+    __HEADING_LOG__
     return;
   }
   // Frames: the map iframe starts as about:blank and keeps its window when it navigates (same origin),
@@ -107,7 +97,7 @@ PROBE_JS = """
   };
   window.addEventListener('DOMContentLoaded', watchPaths);
 })();
-"""
+""".replace("__HEADING_LOG__", HEADING_LOG_JS)
 
 
 # --------------------------------------------------------------------------- static measures

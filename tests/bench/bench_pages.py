@@ -46,11 +46,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "tests" / "e2e"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
+from bench_paths import ROOT
 
+# isort: split
 import harness  # noqa: E402
 from bench_map import pctl  # noqa: E402
 from harness import (  # noqa: E402

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import random
-import sys
 import time
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-for p in (ROOT, ROOT / "tests" / "e2e"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
-
-from harness import CHROMIUM, CHROMIUM_ARGS, IDLE_APP, MAP_IFRAME, VIEWPORT  # noqa: E402
+import bench_paths  # noqa: F401 - puts the root and tests/e2e on sys.path
+from harness import CHROMIUM, CHROMIUM_ARGS, HEADING_LOG_JS, IDLE_APP, MAP_IFRAME, VIEWPORT  # noqa: E402
 from load_ws import DISTRICTS, LANGS, Sample  # noqa: E402
 from playwright.async_api import Browser, Page, WebSocket, async_playwright  # noqa: E402
 
@@ -34,16 +28,9 @@ PROBE_JS = """
   const now = () => performance.now();
   window.__lastClick = 0;
   document.addEventListener('click', () => { window.__lastClick = now(); }, true);
-  window.__h3log = [];
-  let last;
-  const seen = () => {
-    const h = document.querySelector('#selected-district');
-    const text = h ? h.textContent.trim() : null;
-    if (text !== last) { last = text; window.__h3log.push({text: text, at: now()}); }
-  };
-  new MutationObserver(seen).observe(document, {childList: true, subtree: true, characterData: true});
+  __HEADING_LOG__
 })();
-"""
+""".replace("__HEADING_LOG__", HEADING_LOG_JS)
 SHOWN_AFTER_CLICK_JS = """
 (name) => { const e = window.__h3log.find(e => e.text === name && e.at >= window.__lastClick);
             return e ? e.at - window.__lastClick : null; }

@@ -43,6 +43,17 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 TILE_HOST = "cyberjapandata.gsi.go.jp"
 MAP_IFRAME = 'iframe[src*="/component/components.leaflet_map.map/"]'  # our Leaflet component's frame
 H3 = "#selected-district"  # the selected district's name (an h2 under the page's h1)
+# For a probe script of the top page (with its own ``now()``): every change of that name, timed, in window.__h3log.
+HEADING_LOG_JS = """
+window.__h3log = [];
+let lastHeading;
+const logHeading = () => {
+  const h = document.querySelector('#selected-district');
+  const text = h ? h.textContent.trim() : null;
+  if (text !== lastHeading) { lastHeading = text; window.__h3log.push({text: text, at: now()}); }
+};
+new MutationObserver(logHeading).observe(document, {childList: true, subtree: true, characterData: true});
+"""
 
 
 # --------------------------------------------------------------------------- server
