@@ -158,7 +158,7 @@ def _ward(node: _Node) -> Ward:
         cover_title=node["cover_title"].text(),
         revision_aims=node["revision_aims"].texts(),
         mayor_message=MayorMessage(
-            message["title"].text(), message["author"].text(), message["text"].text(), message["date"].as_str()
+            message["title"].text(), message["author"].text(), message["text"].text(), _month(message["date"])
         ),
         revision_focus=_section(node["revision_focus"]),
         what_is_plan=node["what_is_plan"].text(),
@@ -179,6 +179,15 @@ def _ward(node: _Node) -> Ward:
         closing=node["closing"].text(),
         key_figures=figures,
     )
+
+
+def _month(node: _Node) -> dt.date:
+    """A month written "2024-01", as the first day of that month."""
+    text = node.as_str()
+    year, _, month = text.partition("-")
+    if len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+        return dt.date(int(year), int(month), 1)
+    raise node.fail(f'expected a month such as "2024-01", got {text!r}')
 
 
 def _section(node: _Node) -> Section:

@@ -83,7 +83,8 @@ class MayorMessage:
     title: Text
     author: Text
     text: Text
-    date: str
+    date: dt.date
+    """The month it is dated (plan.yaml gives "2024-01"; the day is 1 and means nothing)."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")
 
 
 def people(value: int, lang: str) -> str:
@@ -41,6 +43,17 @@ def date(day: dt.date | None, lang: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def month(day: dt.date, lang: str) -> str:
+    """A date of month precision (its day is ignored): '2024年1月' (ja, zh) or 'January 2024' (en).
+
+    >>> month(dt.date(2024, 1, 1), "ja"), month(dt.date(2024, 1, 1), "en")
+    ('2024年1月', 'January 2024')
+    """
+    if lang == "en":
+        return f"{MONTH_NAMES_EN[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月"
+
+
 def fiscal_year(year: int, lang: str) -> str:
     """2024 -> '2024年度' (ja, zh) or 'FY2024' (en)."""
     return f"FY{year}" if lang == "en" else f"{year}年度"
@@ -49,3 +62,12 @@ def fiscal_year(year: int, lang: str) -> str:
 def percent(value: float, lang: str, digits: int = 1) -> str:
     """0.0881 -> '8.8%'."""
     return f"{value * 100:.{digits}f}%"
+
+
+def join(items: list[str], lang: str) -> str:
+    """Items of a list in one cell: '、' between them in ja and zh, '; ' in en.
+
+    >>> join(["a", "b"], "ja"), join(["a", "b"], "en")
+    ('a、b', 'a; b')
+    """
+    return ("; " if lang == "en" else "、").join(items)

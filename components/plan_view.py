@@ -54,7 +54,7 @@ def plan_overview(lang: str) -> None:
     message = ward.mayor_message
     with st.expander(md_escape(f"{message.title.shown(lang)} — {message.author.shown(lang)}")):
         _paragraphs(ward.mayor_message.text, lang)
-        st.caption(md_escape(ward.mayor_message.date))
+        st.caption(md_escape(fmt.month(ward.mayor_message.date, lang)))
 
 
 def city_goals(lang: str) -> None:
