@@ -17,6 +17,7 @@ from atlas.districts import area_label, district_by_id, districts
 from atlas.estimates import TrendEstimate, trend_estimate
 from atlas.figures import BudgetFigure, budget, budget_notes, latest, series
 from atlas.i18n import t
+from atlas.sources import source_titles
 
 WARD_COLOUR = "#404040"
 CENSUS_COLOUR = "#000000"
@@ -41,7 +42,11 @@ def plan_points(plan: PlanContent) -> tuple[PlanPoint, PlanPoint]:
 
 @dataclass
 class Chart:
-    """A figure with what accessibility and provenance need next to it."""
+    """A figure with what accessibility and provenance need next to it.
+
+    ``table`` is the data table for people, in the view's language (dates in its format, source titles, words
+    for codes); ``records`` holds the same rows for code (dates as dates, codes as codes), e.g. for the handout.
+    """
 
     key: str
     title: str
@@ -52,6 +57,9 @@ class Chart:
     notes: list[str] = field(default_factory=list)
     estimate: TrendEstimate | None = None
     y_range: tuple[float, float] | None = None
+    records: pd.DataFrame = field(default_factory=pd.DataFrame)
+    lang: str = ""
+    """The view's language of the texts (tooltips format their dates in it); '' for ISO dates."""
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
@@ -80,24 +88,28 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     census = latest(key, "census_population")
     fig = go.Figure()
     rows: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []
     sources: list[tuple[str, dt.date | None]] = []
 
-    def add_rows(label: str, points: list[tuple[dt.date, int, str, str]]) -> None:
-        for day, value, source, note in points:
-            rows.append({t("col_date", lang): day.isoformat(), t("col_series", lang): label,
-                         t("col_value", lang): value, t("col_source", lang): source, t("col_note", lang): note})
+    def add_rows(label: str, points: list[tuple[dt.date, int, tuple[str, ...], str]]) -> None:
+        """Table rows in the view's language: date in its format, source titles (not ids), notes in words."""
+        for day, value, ids, note in points:
+            rows.append({t("col_date", lang): fmt.date(day, lang), t("col_series", lang): label,
+                         t("col_value", lang): value, t("col_source", lang): source_titles(ids, lang),
+                         t("col_note", lang): note})
+            records.append({"date": day, "series": label, "value": value, "sources": ids})
 
     label = t("series_register", lang)
     fig.add_scatter(x=[o.date for o in register], y=[o.value for o in register], mode="lines+markers", name=label,
                     line={"color": colour, "width": 3}, marker={"size": 7})
-    add_rows(label, [(o.date, o.value, o.source, o.derived) for o in register])
+    add_rows(label, [(o.date, o.value, (o.source,), o.derived_text(lang)) for o in register])
     sources += [(sid, max(o.date for o in register if o.source == sid)) for sid in sorted({o.source for o in register})]
 
     if census:
         label = t("series_census", lang)
         fig.add_scatter(x=[census.date], y=[census.value], mode="markers", name=label,
                         marker={"symbol": "diamond", "size": 11, "color": CENSUS_COLOUR})
-        add_rows(label, [(census.date, census.value, census.source, census.derived)])
+        add_rows(label, [(census.date, census.value, (census.source,), census.derived_text(lang))])
         sources.append((census.source, census.date))
 
     extra, notes, estimate = "", [], None
@@ -106,8 +118,8 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
         fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="lines+markers",
                         name=label, line={"color": colour, "dash": "dash", "width": 2},
                         marker={"symbol": "circle-open", "size": 10})
-        add_rows(t("series_plan_base", lang), [(base.date, base.value, base.source, "")])
-        add_rows(label, [(projection.date, projection.value, projection.source,
+        add_rows(t("series_plan_base", lang), [(base.date, base.value, (base.source,), "")])
+        add_rows(label, [(projection.date, projection.value, (projection.source,),
                           t("projection_target", lang, date=fmt.date(projection.date, lang)))])
         sources.append((projection.source, None))
         extra = t("alt_population_projection", lang, value=fmt.people(projection.value, lang),
@@ -127,7 +139,7 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     fig.update_yaxes(range=list(y_range))
     notes.append(baseline_note(y_range, lang))
     return Chart(f"population-{key}", f"{t('population_chart_title', lang)} — {name}", fig, pd.DataFrame(rows),
-                 alt, sources, notes, estimate, y_range)
+                 alt, sources, notes, estimate, y_range, pd.DataFrame(records), lang)
 
 
 def _value_range(fig: go.Figure) -> tuple[float, float]:
@@ -163,7 +175,7 @@ def _add_estimate(fig: go.Figure, est: TrendEstimate, name: str, colour: str, la
                     error_y={"type": "data", "symmetric": False, "array": [est.high - est.value],
                              "arrayminus": [est.value - est.low], "color": colour, "thickness": 1.5, "width": 8},
                     hovertemplate=f"{label}: %{{y:,}} ({est.low:,}–{est.high:,})<extra></extra>")
-    add_rows(label, [(est.date, est.value, ", ".join(est.sources), method)])
+    add_rows(label, [(est.date, est.value, tuple(est.sources), method)])
     return method
 
 
@@ -193,7 +205,7 @@ def _district_sum(fig: go.Figure, projection: PlanPoint, lang: str, add_rows) ->
     note = t("estimate_sum_note", lang, target=fmt.date(projection.date, lang), total=fmt.people(total, lang),
              plan=fmt.people(projection.value, lang), gap=fmt.people(abs(gap), lang),
              direction=t("gap_below" if gap > 0 else "gap_above", lang))
-    add_rows(label, [(projection.date, total, "", note)])
+    add_rows(label, [(projection.date, total, (), note)])
     return [note]
 
 
@@ -239,7 +251,7 @@ def budget_chart(lang: str, scale: FiscalScale) -> Chart:
     fig.add_scatter(x=[b.fiscal_year for b in settled], y=[b.amount_oku_yen for b in settled], mode="markers",
                     name=t("series_settlement", lang), marker={"symbol": "x", "size": 10, "color": "#D55E00"})
     amounts = {(b.fiscal_year, b.kind): b.amount_oku_yen for b in figures}
-    for note in budget_notes():
+    for note in (n for n in budget_notes() if n.on_chart):
         fig.add_annotation(x=note.fiscal_year, y=amounts[(note.fiscal_year, note.kind)], text="*", showarrow=False,
                            yshift=10, font={"size": 16})
     span = scale.years
@@ -260,13 +272,18 @@ def budget_chart(lang: str, scale: FiscalScale) -> Chart:
     fig = _layout(fig, t("unit_oku_yen", lang))
     fig.update_layout(hovermode="closest", barmode="overlay", margin={"t": 40})
     notes = [t("plan_scale_note", lang, amount=amount, **scale.words())]
-    notes += [f"* {fmt.fiscal_year(n.fiscal_year, lang)}: {n.text[lang]}" for n in budget_notes()]
+    notes += [f"* {fmt.fiscal_year(n.fiscal_year, lang)}: {n.shown(lang)}" for n in budget_notes() if n.on_chart]
     notes.append(t("budget_gaps", lang))
-    return Chart("budget-ward", t("budget_chart_title", lang), fig, table, alt, sources, notes=notes)
+    records = pd.DataFrame([{"fiscal_year": b.fiscal_year, "kind": b.kind, "amount_oku_yen": b.amount_oku_yen,
+                             "source": b.source, "reliability": b.reliability} for b in figures])
+    return Chart("budget-ward", t("budget_chart_title", lang), fig, table, alt, sources, notes=notes,
+                 records=records, lang=lang)
 
 
 def _budget_row(b: BudgetFigure, lang: str) -> dict[str, object]:
-    local = next((n.text[lang] for n in budget_notes() if (n.fiscal_year, n.kind) == (b.fiscal_year, b.kind)), "")
-    return {t("col_fiscal_year", lang): b.fiscal_year, t("col_kind", lang): b.kind,
-            t("col_amount", lang): b.amount_oku_yen, t("col_source", lang): b.source,
-            t("col_reliability", lang): b.reliability, t("col_note", lang): local or b.note}
+    """A row of the budget table in ``lang``: kind and reliability in words, the source's title, the note as
+    budget_notes.yaml words it (budget.csv's own shorthand only where no note is declared)."""
+    local = next((n.shown(lang) for n in budget_notes() if (n.fiscal_year, n.kind) == (b.fiscal_year, b.kind)), "")
+    return {t("col_fiscal_year", lang): b.fiscal_year, t("col_kind", lang): t(f"budget_kind_{b.kind}", lang),
+            t("col_amount", lang): b.amount_oku_yen, t("col_source", lang): source_titles((b.source,), lang),
+            t("col_reliability", lang): t(f"reliability_{b.reliability}", lang), t("col_note", lang): local or b.note}

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from atlas.derivations import Derivation, parse
 from atlas.districts import districts
+from atlas.i18n import t
 from atlas.loading import csv_records, read_yaml, require
 from atlas.schemas.records import BUDGET_KINDS, BudgetNoteRecord
 from atlas.schemas.tables import MEASURES, RELIABILITY, BudgetRow, PopulationRow
@@ -25,7 +27,8 @@ AREAS_EXTRA = ("ward",)
 
 @dataclass(frozen=True)
 class Observation:
-    """One figure: ``value`` of ``measure`` in ``area`` on ``date``."""
+    """One figure: ``value`` of ``measure`` in ``area`` on ``date``; ``derived`` is the file's own cell, and
+    ``derivation`` that cell parsed (:mod:`atlas.derivations`), to be shown in the view's language."""
 
     date: dt.date
     area: str
@@ -33,6 +36,11 @@ class Observation:
     value: int
     source: str
     derived: str = ""
+    derivation: Derivation | None = None
+
+    def derived_text(self, lang: str) -> str:
+        """How the value was derived, in ``lang`` ('' for a value taken as published)."""
+        return self.derivation.text(lang) if self.derivation else ""
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,8 @@ def load_population(path: Path) -> tuple[Observation, ...]:
     for where, row in csv_records(path, PopulationRow):
         if row.area not in areas:
             raise DataFileError(f"{where}: unknown area '{row.area}'")
-        out.append(Observation(row.date, row.area, row.measure, row.value, _source(row.source, where), row.derived))
+        out.append(Observation(row.date, row.area, row.measure, row.value, _source(row.source, where), row.derived,
+                               parse(row.derived, where)))
     return tuple(sorted(out, key=lambda o: (o.date, o.area, o.measure)))
 
 
@@ -83,12 +92,18 @@ def latest(area: str, measure: str) -> Observation | None:
 
 @dataclass(frozen=True)
 class BudgetNote:
-    """A note drawn beside one bar of the budget chart (e.g. a one-off fund transfer inside a budget)."""
+    """A note on one budget row (e.g. a one-off fund transfer inside a budget): in the data table, and beside the
+    bar on the chart when ``on_chart``. The sources are Japanese publications, so en and zh are our translations."""
 
     fiscal_year: int
     kind: str
     source: str
     text: dict[str, str]
+    on_chart: bool = True
+
+    def shown(self, lang: str) -> str:
+        """The note in ``lang``, with the translation mark in en and zh."""
+        return self.text[lang] if lang == "ja" else f"{self.text[lang]} {t('mark_translation', lang)}"
 
 
 def budget_notes() -> tuple[BudgetNote, ...]:
@@ -111,7 +126,7 @@ def load_budget_notes(path: Path) -> tuple[BudgetNote, ...]:
         key = (rec.fiscal_year, rec.kind, rec.source)
         if key not in known:
             raise DataFileError(f"{where}: no row of budget.csv has fiscal_year, kind and source {key}")
-        out.append(BudgetNote(rec.fiscal_year, rec.kind, rec.source, rec.text.as_dict()))
+        out.append(BudgetNote(rec.fiscal_year, rec.kind, rec.source, rec.text.as_dict(), rec.on_chart))
     return tuple(out)
 
 

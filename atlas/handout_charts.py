@@ -58,8 +58,8 @@ def _thousands(value: float, _pos: int) -> str:
 
 def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> str:
     """The population chart: register solid, census marker, plan projection dashed, our estimate dotted + band."""
-    col = {k: t(k, lang) for k in ("col_date", "col_series", "col_value")}
-    table = chart.table.assign(_d=pd.to_datetime(chart.table[col["col_date"]]))
+    col = {"col_series": "series", "col_value": "value"}  # the chart's records (codes and dates, not words)
+    table = chart.records.assign(_d=pd.to_datetime(chart.records["date"]))
 
     def rows(key: str) -> pd.DataFrame:
         return table[table[col["col_series"]] == t(key, lang)].sort_values("_d")
@@ -104,9 +104,8 @@ def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> s
 
 def budget_svg(chart: Chart, lang: str, family: list[str], scale: FiscalScale) -> str:
     """Initial budgets by FY (secondary hatched, gaps empty), settlements, notes (*), the plan-scale span."""
-    c_year, c_kind, c_amount, c_rel = (t(k, lang) for k in ("col_fiscal_year", "col_kind", "col_amount",
-                                                              "col_reliability"))
-    table = chart.table
+    c_year, c_kind, c_amount, c_rel = "fiscal_year", "kind", "amount_oku_yen", "reliability"  # chart.records
+    table = chart.records
     initial = table[table[c_kind] == "initial_budget"]
     settled = table[table[c_kind] == "settlement_expenditure"]
     with _chart_figure(family) as fig:
@@ -123,7 +122,7 @@ def budget_svg(chart: Chart, lang: str, family: list[str], scale: FiscalScale) -
         if len(settled):
             handles.append(ax.scatter(settled[c_year], settled[c_amount], marker="x", s=14, linewidths=1.0,
                                       color=SETTLEMENT_COLOUR, zorder=3, label=t("series_settlement", lang)))
-        for note in budget_notes():
+        for note in (n for n in budget_notes() if n.on_chart):
             row = table[(table[c_year] == note.fiscal_year) & (table[c_kind] == note.kind)]
             if len(row):
                 ax.annotate("*", (note.fiscal_year, float(row[c_amount].iloc[0])), ha="center", va="bottom",

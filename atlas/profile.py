@@ -9,7 +9,7 @@ from atlas import formatting as fmt
 from atlas.charts import fiscal_scale, plan_points
 from atlas.content import plan_content
 from atlas.districts import district_by_id, districts
-from atlas.figures import latest, series
+from atlas.figures import Observation, latest, series
 from atlas.i18n import t
 
 
@@ -35,11 +35,11 @@ def key_figures(district: str | None, lang: str) -> list[FigureLine]:
     pop = latest(area, "population")
     if pop:
         lines.append(FigureLine(t("fig_population", lang), fmt.people(pop.value, lang), ((pop.source, pop.date),),
-                                pop.derived))
+                                _derived(pop, lang)))
     households = latest(area, "households")
     if households:
         lines.append(FigureLine(t("fig_households", lang), f"{households.value:,}",
-                                ((households.source, households.date),), households.derived))
+                                ((households.source, households.date),), _derived(households, lang)))
     foreign = latest(area, "foreign_population")
     if foreign:
         lines.append(FigureLine(t("fig_foreign", lang), fmt.people(foreign.value, lang),
@@ -62,6 +62,11 @@ def key_figures(district: str | None, lang: str) -> list[FigureLine]:
     if district is None:
         lines += _plan_figures(lang)
     return lines
+
+
+def _derived(obs: Observation, lang: str) -> str:
+    """'Derived: <how>' in ``lang`` for a derived figure, '' for one taken as published."""
+    return t("derived_from", lang, what=obs.derived_text(lang)) if obs.derivation else ""
 
 
 def _plan_figures(lang: str) -> list[FigureLine]:

@@ -14,7 +14,7 @@ from atlas.schemas.records import URL, SourceRecord
 from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 
-__all__ = ["URL", "Source", "load_sources", "sources"]
+__all__ = ["URL", "Source", "load_sources", "source_titles", "sources"]
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,23 @@ class Source:
     reference_date: dt.date | None
     license: str
     credit: str
-    derivation: str = ""
+    derivation: dict[str, str] | None = None
     date_notes: dict[str, str] | None = None
     read_date: dt.date | None = None
+    licenses: dict[str, str] | None = None
+    """The licence in each language when sources.yaml describes it in words (then ``license`` is the English)."""
+
+    def license_in(self, lang: str) -> str:
+        """The licence as shown in ``lang``: the terms' own name, or our description of them in ``lang``."""
+        return self.licenses[lang] if self.licenses else self.license
+
+    def derivation_in(self, lang: str) -> str:
+        """How we derived data from this source, in ``lang``, with the translation mark in ja and zh (the notes
+        are written in English); '' when nothing is derived."""
+        if not self.derivation:
+            return ""
+        text = self.derivation[lang]
+        return text if lang == "en" else f"{text} {t('mark_translation', lang)}"
 
     def label(self, lang: str, as_of: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date.
@@ -64,7 +78,18 @@ def load_sources(path: Path) -> dict[str, Source]:
             raise DataFileError(f"{name}, source {i}: duplicate id '{rec.id}'")
         out[rec.id] = Source(
             id=rec.id, titles=rec.title.as_dict(), publisher=rec.publisher, url=rec.url,
-            reference_date=rec.reference_date, license=rec.license, credit=rec.credit, derivation=rec.derivation,
+            reference_date=rec.reference_date, license=rec.license if isinstance(rec.license, str) else rec.license.en,
+            credit=rec.credit, derivation=rec.derivation.as_dict() if rec.derivation else None,
             date_notes=rec.date_note.as_dict() if rec.date_note else None, read_date=rec.read_date,
+            licenses=None if isinstance(rec.license, str) else rec.license.as_dict(),
         )
     return out
+
+
+def source_titles(ids: list[str] | tuple[str, ...], lang: str) -> str:
+    """The titles of the sources ``ids`` in ``lang``, for a table cell (ids stay out of human columns).
+
+    >>> source_titles(["minato-chise"], "en")
+    'Minato City, area by district'
+    """
+    return formatting.join([sources()[sid].titles[lang] for sid in ids], lang)

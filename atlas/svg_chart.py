@@ -15,12 +15,15 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from atlas import formatting as fmt
 from atlas.svg_marks import (
     MUTED_TEXT,
     TEXT_COLOUR,
@@ -72,8 +75,9 @@ class _Canvas:
     """One drawing: its style, the text escaping, and data/paper coordinates of the plot area in user units."""
 
     def __init__(self, style: SvgStyle, text: Callable[[str], str], left: float, xr: tuple[float, float],
-                 yr: tuple[float, float]) -> None:
+                 yr: tuple[float, float], day_label: Callable[[dt.date], str] = dt.date.isoformat) -> None:
         self.style, self.font, self.mark, self.text = style, style.font, style.mark, text
+        self.day_label = day_label  # a day in the tooltips, in the chart's language
         self.left, self.top, self.width, self.height = left, 0.0, style.width - left - 0.6 * style.font, \
             style.plot_height
         self.xr, self.yr = xr, yr
@@ -195,8 +199,8 @@ def _bars(tr: Trace, c: _Canvas, bar_w: float, fill: str, stroke: str) -> str:
         px, py = c.x(x), c.y(y)
         rect = (f'<rect x="{num(px - bar_w / 2)}" y="{num(min(py, base))}" width="{num(bar_w)}" '
                 f'height="{num(abs(base - py))}" fill="{fill}"{stroke}')
-        out.append(f"{rect}><title>{c.esc(hover_text(tr.name, tr.template, x, y))}</title></rect>" if tr.hover
-                   else f"{rect}/>")
+        tip = hover_text(tr.name, tr.template, x, y, c.day_label)
+        out.append(f"{rect}><title>{c.esc(tip)}</title></rect>" if tr.hover else f"{rect}/>")
     return "".join(out)
 
 
@@ -230,7 +234,7 @@ def _points(tr: Trace, c: _Canvas, spots: list[tuple[float, float]]) -> str:
             continue
         near = min((math.dist((px, py), s) for s in spots if s != (px, py)), default=2 * c.font)
         hit = max(size / 2, min(0.7 * c.font, near / 2))
-        out.append(f"<g><title>{c.esc(hover_text(tr.name, tr.template, x, y))}</title>"
+        out.append(f"<g><title>{c.esc(hover_text(tr.name, tr.template, x, y, c.day_label))}</title>"
                    f'<circle cx="{num(px)}" cy="{num(py)}" r="{num(hit)}" fill="#fff0"/>{mark}</g>')
     return "".join(out)
 
@@ -290,7 +294,9 @@ def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = e
     y_ticks, decimals = nice_ticks(*yr, style.y_ticks)
     y_labels = [f"{v:,.{decimals}f}" for v in y_ticks]
     left = max((text_width(s, f) for s in y_labels), default=0.0) + 0.6 * f
-    c = _Canvas(style, text, left, _x_range(layout, traces, bar_step), yr)
+    lang = getattr(chart, "lang", "")
+    day_label = partial(fmt.date, lang=lang) if lang else dt.date.isoformat
+    c = _Canvas(style, text, left, _x_range(layout, traces, bar_step), yr, day_label)
 
     y_title, x_title = _title(layout.yaxis), _title(layout.xaxis)
     tops = [top for _, top in [_annotation(a, c) for a in layout.annotations] + [_shape(s, c) for s in layout.shapes]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from html import escape
 
 TEXT_COLOUR = "#31333f"  # 12.6:1 on white
@@ -98,21 +99,25 @@ def format_value(value: float) -> str:
     return f"{value:,.1f}"
 
 
-def x_label(value: object) -> str:
-    """An x value as the hover text shows it: ISO date, or the number without ``.0``."""
+DateLabel = Callable[[dt.date], str]
+
+
+def x_label(value: object, day_label: DateLabel = dt.date.isoformat) -> str:
+    """An x value as the hover text shows it: a day by ``day_label`` (ISO by default; the chart's view passes its
+    own format), or the number without ``.0``."""
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+        return day_label(value.date()) if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return day_label(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def _placeholder(match: re.Match[str], x: object, y: float) -> str:
+def _placeholder(match: re.Match[str], x: object, y: float, day_label: DateLabel) -> str:
     which, spec = match.group(1), match.group(2)
     if which == "x":
-        return x_label(x)
+        return x_label(x, day_label)
     if not spec:
         return format_value(y)
     try:
@@ -121,15 +126,16 @@ def _placeholder(match: re.Match[str], x: object, y: float) -> str:
         return format_value(y)
 
 
-def hover_text(name: str, template: str | None, x: object, y: float) -> str:
+def hover_text(name: str, template: str | None, x: object, y: float,
+               day_label: DateLabel = dt.date.isoformat) -> str:
     """The native tooltip of a point: the trace's hover template filled in (``%{x}``, ``%{y:,}``…; ``<extra>``
     dropped), with the series name in front when the template does not already say it; without a template
     ``name — x: y``. Plain text: the caller escapes it."""
     if template:
         body = re.sub(r"<extra>.*?</extra>", "", template, flags=re.S)
-        body = _PLACEHOLDER.sub(lambda m: _placeholder(m, x, y), body).replace("<br>", " ").strip()
+        body = _PLACEHOLDER.sub(lambda m: _placeholder(m, x, y, day_label), body).replace("<br>", " ").strip()
         return body if not name or name in body else f"{name} — {body}"
-    body = f"{x_label(x)}: {format_value(y)}"
+    body = f"{x_label(x, day_label)}: {format_value(y)}"
     return f"{name} — {body}" if name else body
 
 

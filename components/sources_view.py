@@ -27,7 +27,7 @@ def backtest_table(lang: str) -> None:
     st.markdown(tm("backtest_intro", lang, fitted_to=fmt.date(checks[0].fitted_to, lang),
                    checked=fmt.date(checks[0].checked, lang)))
     rows = [{t("col_area", lang): area_label(None if c.area == "ward" else c.area, lang),
-             t("col_date", lang): f"{c.fitted_to.isoformat()} → {c.checked.isoformat()}",
+             t("col_date", lang): f"{fmt.date(c.fitted_to, lang)} → {fmt.date(c.checked, lang)}",
              t("col_predicted", lang): f"{c.predicted:,}", t("col_actual", lang): f"{c.actual:,}",
              t("col_error", lang): f"{c.error:+,}", t("col_error_share", lang): f"{c.error_share * 100:+.2f}%",
              t("col_band", lang): f"{c.low:,} – {c.high:,}",
@@ -50,11 +50,11 @@ def sources_view(lang: str) -> None:
             st.markdown(
                 f"{tm('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
                 f"{tm('source_date', lang)}: {date}  \n"
-                f"{tm('source_license', lang)}: {md_escape(src.license)}  \n"
+                f"{tm('source_license', lang)}: {md_escape(src.license_in(lang))}  \n"
                 f"{tm('source_credit', lang)}: {md_with_links(src.credit)}"
             )
             if src.derivation:
-                st.caption(f"{tm('source_derivation', lang)}: {md_escape(src.derivation)}")
+                st.caption(f"{tm('source_derivation', lang)}: {md_escape(src.derivation_in(lang))}")
     backtest_table(lang)
     st.markdown(f"## {tm('downloads_heading', lang)}")
     for rel in DOWNLOADS:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StrictStr, model_validator
+from pydantic import AfterValidator, Field, StrictBool, StrictStr, model_validator
 
 from atlas.schemas.common import LangText, Record, Slug, SourceId, Text, matches
 
@@ -40,9 +40,9 @@ class SourceRecord(Record):
     reference_date: YamlDate | None
     read_date: YamlDate | None = None
     date_note: LangText | None = None
-    license: Text
+    license: Text | LangText
     credit: Text
-    derivation: StrictStr = ""
+    derivation: LangText | None = None
 
     @model_validator(mode="after")
     def _dated_or_explained(self) -> SourceRecord:
@@ -90,4 +90,13 @@ class BudgetNoteRecord(Record):
     fiscal_year: Annotated[int, Field(strict=True, ge=1990, le=2100)]
     kind: Literal[BUDGET_KINDS]  # type: ignore[valid-type]
     source: SourceId
+    text: LangText
+    on_chart: StrictBool = True
+
+
+class DerivationRecord(Record):
+    """One entry of ``data/figures/derivations.yaml``: a pattern of population.csv's ``derived`` cells."""
+
+    id: Slug
+    match: Text
     text: LangText

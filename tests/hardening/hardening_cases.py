@@ -167,6 +167,7 @@ class Mutation:
 
 FILES = ("districts.yaml", "sources.yaml", "indicators.yaml", "content/plan.yaml", "i18n/ja.yaml", "i18n/en.yaml",
          "i18n/zh.yaml", "figures/population.csv", "figures/budget.csv", "figures/budget_notes.yaml",
+         "figures/derivations.yaml",
          "geo/districts.geojson", "geo/chome.geojson", "geo/ward_outline.geojson", "geo/offices.csv",
          "facilities/shelters.csv", "facilities/evacuation_sites.csv", "facilities/nurseries.csv")
 POINT = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_ja":"港区",'
@@ -238,6 +239,11 @@ MUTATIONS = (
     Mutation("population_date_text", "figures/population.csv", _replace("2020-10-01,akasaka,census_households",
                                                                          "1 Oct 2020,akasaka,census_households"),
              "row 2: date must be a YYYY-MM-DD date"),
+    Mutation("population_derived_unknown", "figures/population.csv",
+             _replace("sum over land chome", "sum over everything", 1),
+             "row 2: derived 'sum over everything' matches no pattern in data/figures/derivations.yaml"),
+    Mutation("derivation_placeholder", "figures/derivations.yaml", _replace("{date}の値から", "{day}の値から"),
+             "derivation 1, text.ja: placeholder {day} is not in match"),
     Mutation("budget_amount_text", "figures/budget.csv", _replace("1203.3", "much"),
              "row 2: amount_oku_yen must be a number, not 'much'"),
     Mutation("budget_note_no_zh", "figures/budget_notes.yaml",

@@ -112,9 +112,11 @@ def test_budget_chart_keeps_the_fiscal_scale_apart_and_marks_the_fy2017_transfer
     assert fmt.oku_yen(scale.total_oku, "en") in note and "general account" in note
     assert f"FY{scale.plan_years[0]}" in note and f"FY{scale.revised}" in note
     marked = {(a.x, a.text) for a in chart.figure.layout.annotations}
+    table_notes = set(chart.table["Note"])
     for item in budget_notes():
-        assert (item.fiscal_year, "*") in marked
-        assert any(item.text["en"] in n for n in chart.notes)
+        assert ((item.fiscal_year, "*") in marked) is item.on_chart
+        assert any(item.text["en"] in n for n in chart.notes) is item.on_chart
+        assert item.shown("en") in table_notes  # every note, on the chart or not, is in the data table
     secondary = next(tr for tr in chart.figure.data if "secondary" in tr.name)
     assert sorted(secondary.x) == sorted(b.fiscal_year for b in budget()
                                          if b.kind == "initial_budget" and b.reliability == "secondary")

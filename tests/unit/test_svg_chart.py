@@ -74,10 +74,10 @@ def test_population_svg_is_an_image_with_title_desc_and_a_point_per_table_row(ar
 def test_budget_svg_has_a_bar_or_marker_per_drawn_row_the_span_and_the_note_mark(lang: str) -> None:
     chart = budget(lang)
     root = parse(chart_svg(chart))
-    drawn = chart.table[t("col_kind", lang)].isin(["initial_budget", "settlement_expenditure"])
+    drawn = chart.records["kind"].isin(["initial_budget", "settlement_expenditure"])
     assert len(point_titles(root)) == int(drawn.sum())
     bars = [el for el in root.iter(f"{SVG}rect") if el.find("s:title", NS) is not None]
-    assert len(bars) == int((chart.table[t("col_kind", lang)] == "initial_budget").sum())
+    assert len(bars) == int((chart.records["kind"] == "initial_budget").sum())
     assert root.find(".//s:pattern", NS) is not None  # secondary sources are hatched, not only lighter
     texts = [text_of(el) for el in root.iter(f"{SVG}text")]
     scale = t("plan_scale_short", lang, **fiscal_scale(plan_content()).words())
