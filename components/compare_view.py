@@ -9,6 +9,7 @@ from atlas import formatting as fmt
 from atlas.compare import (
     IndicatorView,
     all_views,
+    click_caption,
     comparison_table,
     interval,
     ranking,
@@ -104,10 +105,9 @@ def map_panel(view: IndicatorView, waiting: bool = False) -> bool:
                             announce=waiting)
     if waiting:
         return has_frame
-    hit = st.session_state.get("click_hit")
-    if hit is not None and hit.chome is not None:
-        value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
-        st.caption(tm("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
+    caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
+    if caption:
+        st.caption(md_escape(caption))
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
     return has_frame
