@@ -158,3 +158,18 @@ def test_a_click_shows_each_value_under_its_own_name(level: str) -> None:
     assert expected is not None and f"東麻布二丁目：{chome_value}" in expected
     assert md_escape(expected) in captions(at)
     assert not any(f"東麻布二丁目：{view.format(view.district['azabu'])}" in c for c in captions(at))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+@pytest.mark.parametrize("level", ["district", "chome"])
+def test_download_buttons_at_each_map_level(level: str, lang: str) -> None:
+    """The district CSV, the chome CSV and the GeoJSON are offered whichever level the map shows."""
+    from geo.layers import chome_list
+
+    at = open_compare(lang=lang, indicator="census_density")
+    at.radio(key="map_level").set_value(level).run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [md_escape(t("download_table_csv", lang)),
+                      md_escape(t("download_chome_csv", lang, n=len(chome_list()))),
+                      md_escape(t("download_geojson", lang))]
