@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from atlas import formatting
+from atlas.freshness import age
 from atlas.i18n import t
 from atlas.loading import read_yaml, require
 from atlas.schemas.records import URL, SourceRecord
@@ -46,15 +47,21 @@ class Source:
         text = self.derivation[lang]
         return text if lang == "en" else f"{text} {t('mark_translation', lang)}"
 
-    def label(self, lang: str, as_of: dt.date | None = None) -> str:
+    def label(self, lang: str, as_of: dt.date | None = None, today: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date.
 
-        Without any date the label carries the record's note on why (``date_note``).
+        A date more than two months before ``today`` (default: the clock, see :mod:`atlas.freshness`) carries
+        its age ('as of 1 Feb 2026 — 10 months ago'). Without any date the label carries the record's note on
+        why (``date_note``).
         """
         day = as_of or self.reference_date
         if day is None:
             note = (self.date_notes or {}).get(lang) or t("date_not_stated", lang)
             return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher, note=note)
+        old = age(day, lang, today)
+        if old:
+            return t("source_label_aged", lang, title=self.titles[lang], publisher=self.publisher,
+                     date=formatting.date(day, lang), age=old)
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
                  date=formatting.date(day, lang))
 
