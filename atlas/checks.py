@@ -17,6 +17,7 @@ from atlas.facilities import evacuation_sites, nurseries, shelters
 from atlas.figures import budget, budget_notes, population
 from atlas.i18n import LANGS, catalog, check_placeholders, t
 from atlas.indicators import chome_values, definitions, district_values
+from atlas.names import names
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import offices
 from atlas.sources import sources
@@ -64,6 +65,7 @@ def _check_all() -> None:
     check_placeholders()
     ids = {d.id for d in districts()}
     srcs = sources()
+    names()
     plan = plan_content()
     cited = {"estat-boundaries-2020", "minato-chise", OFFICE_SOURCE, plan.source}
     cited |= {i.source for d in plan.districts for i in d.initiatives}

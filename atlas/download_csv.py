@@ -56,7 +56,8 @@ def source_cells(ref: SourceRef, lang: str) -> dict[str, str]:
     src = sources()[ref[0]]
     day = source_date(ref)
     when = _iso(day) if day else (src.date_notes or {}).get(lang) or t("date_not_stated", lang)
-    return {"title": src.titles[lang], "url": src.url, "license": src.license, "credit": src.credit, "date": when}
+    return {"title": src.titles[lang], "url": src.url, "license": src.license_in(lang), "credit": src.credit,
+            "date": when}
 
 
 def source_header(label: str, n: int, field: str, lang: str) -> str:

@@ -39,8 +39,8 @@ def source_record(sid: str, lang: str, day: dt.date | None = None) -> dict[str, 
     ``day`` is the date of the figures taken from it; without one, the record's own ``reference_date``.
     """
     src = sources()[sid]
-    return {"id": sid, "title": src.titles[lang], "publisher": src.publisher, "url": src.url,
-            "reference_date": _iso(day or src.reference_date), "license": src.license, "credit": src.credit}
+    return {"id": sid, "title": src.titles[lang], "publisher": src.publisher_in(lang), "url": src.url,
+            "reference_date": _iso(day or src.reference_date), "license": src.license_in(lang), "credit": src.credit}
 
 
 def _cited(refs: list[SourceRef], lang: str) -> list[dict[str, str | None]]:

@@ -11,6 +11,7 @@ from atlas import formatting
 from atlas.freshness import age
 from atlas.i18n import t
 from atlas.loading import read_yaml, require
+from atlas.names import name_in
 from atlas.schemas.records import URL, SourceRecord
 from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
@@ -36,8 +37,13 @@ class Source:
     """The licence in each language when sources.yaml describes it in words (then ``license`` is the English)."""
 
     def license_in(self, lang: str) -> str:
-        """The licence as shown in ``lang``: the terms' own name, or our description of them in ``lang``."""
-        return self.licenses[lang] if self.licenses else self.license
+        """The licence as shown in ``lang``: our description of it in ``lang``, or the terms' name in ``lang``
+        (:mod:`atlas.names`)."""
+        return self.licenses[lang] if self.licenses else name_in(self.license, lang)
+
+    def publisher_in(self, lang: str) -> str:
+        """The publisher's name in ``lang`` (:mod:`atlas.names`): 港区 -> 'Minato City' in en."""
+        return name_in(self.publisher, lang)
 
     def derivation_in(self, lang: str) -> str:
         """How we derived data from this source, in ``lang``, with the translation mark in ja and zh (the notes
@@ -57,12 +63,13 @@ class Source:
         day = as_of or self.reference_date
         if day is None:
             note = (self.date_notes or {}).get(lang) or t("date_not_stated", lang)
-            return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher, note=note)
+            return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher_in(lang),
+                     note=note)
         old = age(day, lang, today)
         if old:
-            return t("source_label_aged", lang, title=self.titles[lang], publisher=self.publisher,
+            return t("source_label_aged", lang, title=self.titles[lang], publisher=self.publisher_in(lang),
                      date=formatting.date(day, lang), age=old)
-        return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
+        return t("source_label", lang, title=self.titles[lang], publisher=self.publisher_in(lang),
                  date=formatting.date(day, lang))
 
 

@@ -48,7 +48,7 @@ def sources_view(lang: str) -> None:
             date = (fmt.date(src.reference_date, lang) if src.reference_date
                     else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
             st.markdown(
-                f"{tm('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
+                f"{tm('source_publisher', lang)}: {md_escape(src.publisher_in(lang))}  \n"
                 f"{tm('source_date', lang)}: {date}  \n"
                 f"{tm('source_license', lang)}: {md_escape(src.license_in(lang))}  \n"
                 f"{tm('source_credit', lang)}: {md_with_links(src.credit)}"

@@ -68,7 +68,7 @@ def check_csv(data: bytes, expected: bytes, rows: int, lang: str) -> None:
     assert len(body) == rows and len({len(r) for r in [header, *body]}) == 1, "ragged CSV"
     df = pd.read_csv(io.BytesIO(data))
     assert list(df.columns) == header
-    records = {(s.titles[lang], s.url, s.license, s.credit) for s in sources().values()}
+    records = {(s.titles[lang], s.url, s.license_in(lang), s.credit) for s in sources().values()}
     for d in definitions():
         if column_labels(lang)[d.id] not in header:
             continue
@@ -99,7 +99,8 @@ def check_geojson(data: bytes, lang: str) -> None:
         assert entry["sources"], entry["id"]
         for cited in entry["sources"]:
             record = sources()[cited["id"]]
-            assert (cited["url"], cited["license"], cited["credit"]) == (record.url, record.license, record.credit)
+            expected = (record.url, record.license_in(lang), record.credit)
+            assert (cited["url"], cited["license"], cited["credit"]) == expected
             assert "reference_date" in cited
     assert len(doc["features"]) == len(districts()) + len(chome_list())
 

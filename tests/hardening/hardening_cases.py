@@ -167,7 +167,7 @@ class Mutation:
 
 FILES = ("districts.yaml", "sources.yaml", "indicators.yaml", "content/plan.yaml", "i18n/ja.yaml", "i18n/en.yaml",
          "i18n/zh.yaml", "figures/population.csv", "figures/budget.csv", "figures/budget_notes.yaml",
-         "figures/derivations.yaml",
+         "figures/derivations.yaml", "names.yaml",
          "geo/districts.geojson", "geo/chome.geojson", "geo/ward_outline.geojson", "geo/offices.csv",
          "facilities/shelters.csv", "facilities/evacuation_sites.csv", "facilities/nurseries.csv")
 POINT = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_ja":"港区",'
@@ -244,6 +244,8 @@ MUTATIONS = (
              "row 2: derived 'sum over everything' matches no pattern in data/figures/derivations.yaml"),
     Mutation("derivation_placeholder", "figures/derivations.yaml", _replace("{date}の値から", "{day}の値から"),
              "derivation 1, text.ja: placeholder {day} is not in match"),
+    Mutation("name_twice", "names.yaml", _replace("  - ja: 国土地理院\n", "  - ja: 港区\n"),
+             "name 5: '港区' is given twice"),
     Mutation("budget_amount_text", "figures/budget.csv", _replace("1203.3", "much"),
              "row 2: amount_oku_yen must be a number, not 'much'"),
     Mutation("budget_note_no_zh", "figures/budget_notes.yaml",

@@ -139,7 +139,7 @@ def test_geojson_download_has_metadata_with_sources_and_rounded_values(lang: str
         for cited in entry["sources"]:
             rec = sources()[cited["id"]]
             assert (cited["title"], cited["publisher"], cited["url"], cited["license"], cited["credit"]) == (
-                rec.titles[lang], rec.publisher, rec.url, rec.license, rec.credit)
+                rec.titles[lang], rec.publisher_in(lang), rec.url, rec.license_in(lang), rec.credit)
             assert rec.credit in meta["credits"]
             dates = [source_date(r) for r in refs if r[0] == cited["id"] and source_date(r)]
             assert cited["reference_date"] == (max(dates).isoformat() if dates else None)

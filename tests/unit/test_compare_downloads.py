@@ -77,8 +77,8 @@ def check_credits(df: pd.DataFrame, label: str, refs_per_row: list[tuple], lang:
                 continue
             src = sources()[refs[n - 1][0]]  # resolves to data/sources.yaml
             cells = {f: columns[f][i] for f in SOURCE_FIELDS}
-            assert cells == {"title": src.titles[lang], "url": src.url, "license": src.license, "credit": src.credit,
-                             "date": expected_date(refs[n - 1], lang)}, (label, n, i)
+            assert cells == {"title": src.titles[lang], "url": src.url, "license": src.license_in(lang),
+                             "credit": src.credit, "date": expected_date(refs[n - 1], lang)}, (label, n, i)
             assert all(cells[f] for f in ("title", "url", "license", "credit")), (label, n, i)
 
 
@@ -194,4 +194,4 @@ def test_geojson_credits_every_source_the_csvs_cite(lang: str) -> None:
         for record in entry["sources"]:
             src = sources()[record["id"]]
             assert (record["title"], record["url"], record["license"], record["credit"]) == (
-                src.titles[lang], src.url, src.license, src.credit)
+                src.titles[lang], src.url, src.license_in(lang), src.credit)

@@ -50,5 +50,5 @@ def test_source_line_of_the_latest_register_figure_carries_its_age(lang: str, mo
     assert sources()[newest.source].label(lang, newest.date) == label
     src = sources()[newest.source]
     fresh = src.label(lang, newest.date, newest.date + dt.timedelta(days=20))
-    assert fresh == t("source_label", lang, title=src.titles[lang], publisher=src.publisher,
+    assert fresh == t("source_label", lang, title=src.titles[lang], publisher=src.publisher_in(lang),
                       date=fmt.date(newest.date, lang))

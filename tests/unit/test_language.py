@@ -14,6 +14,7 @@ from atlas.content import plan_content
 from atlas.derivations import load_patterns, parse, patterns
 from atlas.figures import budget, budget_notes, population
 from atlas.i18n import LANGS, t
+from atlas.names import name_in, names
 from atlas.sources import sources
 from geo.datafile import DataFileError
 
@@ -89,3 +90,18 @@ def test_method_notes_are_given_in_each_language_and_marked_where_translated(lan
         assert text.endswith(t("mark_translation", lang)) is (lang != "en")
         if lang != "en":
             assert not re.search(r"\b[a-z]{2,}(?: [a-z]{2,}){2,}\b", text), text  # no English sentence left
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def test_every_japanese_publisher_and_licence_name_has_en_and_zh_names() -> None:
+    """en and zh views show no Japanese-only publisher or licence: each is in names.yaml (or described in words)."""
+    table = names()
+    for src in sources().values():
+        for text in [src.publisher] + ([] if src.licenses else [src.license]):
+            if CJK.search(text):
+                assert text in table, f"{src.id}: '{text}' is not in data/names.yaml"
+                assert src.publisher_in("en") != src.publisher
+    assert sources()["minato-chise"].publisher_in("en") == "Minato City"
+    assert all(name_in(ja, "ja") == ja for ja in table)
