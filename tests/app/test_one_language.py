@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.figures import BUDGET_KINDS, MEASURES, RELIABILITY, budget, budget_notes, population
+from atlas.handout import handout_html
 from atlas.slides import SLIDES
 from atlas.sources import sources
 from components.profile_charts import cached_csv
@@ -92,6 +93,21 @@ def test_sources_page_speaks_the_view_language(open_view, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_plan_page_speaks_the_view_language(open_view, lang: str) -> None:
     assert not _problems(_texts(open_view("app_pages/plan.py", lang)), lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_page_speaks_the_view_language(open_view, lang: str) -> None:
+    texts = _texts(open_view("app_pages/compare.py", lang))
+    assert len(texts) > 5
+    assert not _problems(texts, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("district", [None, "shiba"])
+def test_handout_speaks_the_view_language(lang: str, district: str | None) -> None:
+    page = re.sub(r"<style.*?</style>", " ", handout_html(district, lang), flags=re.S)
+    assert "<table" in page  # the key-figures table was read
+    assert not _problems([_plain(page)], lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
