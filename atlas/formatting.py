@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")
 
 
 def people(value: int, lang: str) -> str:
@@ -39,6 +41,22 @@ def date(day: dt.date | None, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month(day: dt.date | None, lang: str) -> str:
+    """The month of ``day``: '2024年1月' (ja, zh) or 'January 2024' (en); None -> ''.
+
+    >>> month(dt.date(2024, 1, 1), "ja"), month(dt.date(2024, 1, 1), "en")
+    ('2024年1月', 'January 2024')
+    """
+    if day is None:
+        return ""
+    return f"{MONTH_NAMES_EN[day.month - 1]} {day.year}" if lang == "en" else f"{day.year}年{day.month}月"
+
+
+def date_at(day: dt.date | None, lang: str, precision: str = "day") -> str:
+    """``day`` to the precision its source gives: a whole date (:func:`date`) or only the month (:func:`month`)."""
+    return month(day, lang) if precision == "month" else date(day, lang)
 
 
 def fiscal_year(year: int, lang: str) -> str:

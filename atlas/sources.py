@@ -14,7 +14,16 @@ from atlas.schemas.records import URL, SourceRecord
 from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 
-__all__ = ["URL", "Source", "load_sources", "sources"]
+__all__ = ["URL", "RetrievedCopy", "Source", "load_sources", "sources"]
+
+
+@dataclass(frozen=True)
+class RetrievedCopy:
+    """A third party's copy of the publisher's data: the day it was taken from the publisher, by whom, where."""
+
+    date: dt.date
+    by: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -31,18 +40,39 @@ class Source:
     derivation: str = ""
     date_notes: dict[str, str] | None = None
     read_date: dt.date | None = None
+    date_precision: str = "day"
+    retrieved: RetrievedCopy | None = None
+    url_notes: dict[str, str] | None = None
+
+    def date_text(self, lang: str, day: dt.date | None = None) -> str:
+        """``day`` (default: the record's date) in ``lang``; the record's own date only to the precision it has
+        ('2024年1月' for a summary dated by month, never '2024年1月1日')."""
+        day = day or self.reference_date
+        precision = self.date_precision if day == self.reference_date else "day"
+        return formatting.date_at(day, lang, precision)
+
+    def iso_date(self, day: dt.date | None = None) -> str | None:
+        """``day`` (default: the record's date) as ISO text: '2024-01' for a month-only date; None without one."""
+        day = day or self.reference_date
+        if day is None:
+            return None
+        return day.isoformat()[:7] if day == self.reference_date and self.date_precision == "month" else day.isoformat()
 
     def label(self, lang: str, as_of: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date.
 
-        Without any date the label carries the record's note on why (``date_note``).
+        Without any date the label carries the record's note on why (``date_note``) and, for data taken from a
+        copy, the day the copy was retrieved and by whom (a retrieval date, never shown as 'as of').
         """
         day = as_of or self.reference_date
         if day is None:
             note = (self.date_notes or {}).get(lang) or t("date_not_stated", lang)
+            if self.retrieved is not None:
+                return t("source_label_copy", lang, title=self.titles[lang], publisher=self.publisher, note=note,
+                         date=formatting.date(self.retrieved.date, lang), by=self.retrieved.by)
             return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher, note=note)
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
-                 date=formatting.date(day, lang))
+                 date=self.date_text(lang, day))
 
 
 def sources() -> dict[str, Source]:
@@ -66,5 +96,7 @@ def load_sources(path: Path) -> dict[str, Source]:
             id=rec.id, titles=rec.title.as_dict(), publisher=rec.publisher, url=rec.url,
             reference_date=rec.reference_date, license=rec.license, credit=rec.credit, derivation=rec.derivation,
             date_notes=rec.date_note.as_dict() if rec.date_note else None, read_date=rec.read_date,
+            date_precision=rec.date_precision, url_notes=rec.url_note.as_dict() if rec.url_note else None,
+            retrieved=RetrievedCopy(rec.retrieved.date, rec.retrieved.by, rec.retrieved.url) if rec.retrieved else None,
         )
     return out

@@ -45,11 +45,17 @@ def sources_view(lang: str) -> None:
     for src in sources().values():
         with st.container(border=True):
             st.markdown(f"**[{md_escape(src.titles[lang])}]({md_url(src.url)})**")
-            date = (fmt.date(src.reference_date, lang) if src.reference_date
+            if src.url_notes:
+                st.caption(f"{tm('source_link_note', lang)}: {md_escape(src.url_notes[lang])}")
+            date = (md_escape(src.date_text(lang)) if src.reference_date
                     else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
+            copy = src.retrieved
+            copied = (f"{tm('source_retrieved', lang)}: [{md_escape(copy.by)}]({md_url(copy.url)}), "
+                      f"{tm('source_retrieved_text', lang, date=fmt.date(copy.date, lang))}  \n"
+                      if copy else "")
             st.markdown(
                 f"{tm('source_publisher', lang)}: {md_escape(src.publisher)}  \n"
-                f"{tm('source_date', lang)}: {date}  \n"
+                f"{tm('source_date', lang)}: {date}  \n{copied}"
                 f"{tm('source_license', lang)}: {md_escape(src.license)}  \n"
                 f"{tm('source_credit', lang)}: {md_with_links(src.credit)}"
             )

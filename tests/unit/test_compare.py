@@ -156,7 +156,8 @@ def test_table_csv_is_rounded_as_shown_and_cites_each_value(lang: str) -> None:
             assert [r[col + 3] for r in body] == [f"{_iso(v.base_date)} → {_iso(v.as_of)}" for v in values]
     back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     shelters = back[t("column_as_of", lang, label=definitions()[indicator_ids().index("shelters_per_10k")].label(lang))]
-    assert all(sources()["gsi-shelters"].reference_date.isoformat() in cell for cell in shelters)
+    gsi = sources()["gsi-shelters"]  # GSI gives no data date: the copy's retrieval day is never an "as of" date
+    assert gsi.reference_date is None and not any(gsi.retrieved.date.isoformat() in cell for cell in shelters)
 
 
 def test_table_csv_carries_uploaded_columns_with_their_source() -> None:
@@ -191,7 +192,9 @@ def test_geojson_download_has_metadata_with_sources_and_rounded_values(lang: str
             assert entry["compared_with"] == {v.area: v.base_date.isoformat() for v in values}
     shelters = next(i for i in meta["indicators"] if i["id"] == "shelters_per_10k")
     gsi = next(s for s in shelters["sources"] if s["id"] == "gsi-shelters")
-    assert gsi["reference_date"] == sources()["gsi-shelters"].reference_date.isoformat()
+    assert gsi["reference_date"] is None  # GSI gives none; the third-party copy's retrieval day is kept apart
+    copy = sources()["gsi-shelters"].retrieved
+    assert gsi["retrieved"] == {"date": copy.date.isoformat(), "by": copy.by, "url": copy.url}
     for f in doc["features"]:
         props = f["properties"]
         for d in definitions():
