@@ -103,15 +103,19 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     extra, notes, estimate = "", [], None
     if district is None:
         label = t("series_plan_projection", lang)
-        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="lines+markers",
-                        name=label, line={"color": colour, "dash": "dash", "width": 2},
-                        marker={"symbol": "circle-open", "size": 10})
+        # two marked points and no line: the plan states no path between its base figure and its projection
+        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="markers",
+                        name=label, marker={"symbol": "circle-open", "size": 10, "color": colour,
+                                            "line": {"width": 2}})
         add_rows(t("series_plan_base", lang), [(base.date, base.value, base.source, "")])
         add_rows(label, [(projection.date, projection.value, projection.source,
                           t("projection_target", lang, date=fmt.date(projection.date, lang)))])
         sources.append((projection.source, None))
         extra = t("alt_population_projection", lang, value=fmt.people(projection.value, lang),
                   date=fmt.date(projection.date, lang))
+        notes.append(t("plan_points_note", lang, base=fmt.people(base.value, lang),
+                       base_date=fmt.date(base.date, lang),
+                       projection=fmt.people(projection.value, lang), target=fmt.date(projection.date, lang)))
         notes += _district_sum(fig, projection, lang, add_rows)
     else:
         estimate = trend_estimate(district.id, projection.date)

@@ -57,7 +57,8 @@ def _thousands(value: float, _pos: int) -> str:
 
 
 def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> str:
-    """The population chart: register solid, census marker, plan projection dashed, our estimate dotted + band."""
+    """The population chart: register solid, census marker, the plan's two points unjoined, our estimate dotted +
+    band."""
     col = {k: t(k, lang) for k in ("col_date", "col_series", "col_value")}
     table = chart.table.assign(_d=pd.to_datetime(chart.table[col["col_date"]]))
 
@@ -74,10 +75,10 @@ def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> s
             ax.plot(census["_d"], census[col["col_value"]], linestyle="none", marker="D", markersize=4,
                     color=CENSUS_COLOUR, label=t("series_census", lang))
         base, proj = rows("series_plan_base"), rows("series_plan_projection")
-        if len(proj):
-            line = pd.concat([base, proj])
-            ax.plot(line["_d"], line[col["col_value"]], color=colour, linestyle=(0, (4, 2)), marker="o",
-                    markersize=3.5, markerfacecolor="white", label=t("series_plan_projection", lang))
+        if len(proj):  # two marked points, no line: the plan gives no path between them
+            points = pd.concat([base, proj])
+            ax.plot(points["_d"], points[col["col_value"]], color=colour, linestyle="none", marker="o",
+                    markersize=4, markerfacecolor="white", label=t("series_plan_projection", lang))
         total = rows("series_estimate_sum")
         if len(total):
             ax.plot(total["_d"], total[col["col_value"]], linestyle="none", marker="x", markersize=5,

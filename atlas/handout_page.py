@@ -233,7 +233,7 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     bud_refs = refs.cite(bud.sources)
     bud_notes = list(bud.notes) + ([t("budget_no_district", lang)] if info else [])
     pop_notes = list(pop.notes)
-    if trim:  # keep the estimate's method (or the plan's gap) and the fiscal-scale sentence, drop the rest
+    if trim:  # keep the estimate's method (or that the plan gives two points only) and the fiscal-scale sentence
         pop_notes, bud_notes = pop_notes[:1], bud_notes[:1]
     charts_html = (
         '<table class="layout"><tr>'

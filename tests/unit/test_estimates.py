@@ -73,8 +73,10 @@ def test_backtest_predicts_the_latest_date_from_earlier_data_only(slug: str) -> 
 
 def test_ward_keeps_the_plans_projection_and_states_the_gap_to_our_sum() -> None:
     chart = population_chart(None, "en", BASE, PROJECTION)
-    dashed = [tr for tr in chart.figure.data if tr.line and tr.line.dash == "dash"]
-    assert len(dashed) == 1 and list(dashed[0].y) == [BASE.value, PROJECTION.value]
+    plan = next(tr for tr in chart.figure.data if tr.name == t("series_plan_projection", "en"))
+    assert list(plan.y) == [BASE.value, PROJECTION.value]
+    assert plan.mode == "markers"  # two points, no line: the plan gives no path between them
+    assert any(f"{BASE.value:,}" in n and f"{PROJECTION.value:,}" in n and "no path" in n for n in chart.notes)
     total = district_estimates_sum(PROJECTION.date)
     assert total == sum(trend_estimate(s, PROJECTION.date).value for s in SLUGS)
     marker = next(tr for tr in chart.figure.data if tr.name == t("series_estimate_sum", "en"))
