@@ -105,8 +105,8 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
         label = t("series_plan_projection", lang)
         # two marked points and no line: the plan states no path between its base figure and its projection
         fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="markers",
-                        name=label, marker={"symbol": "circle-open", "size": 10, "color": colour,
-                                            "line": {"width": 2}})
+                        name=t("series_plan_points", lang), marker={"symbol": "circle-open", "size": 10,
+                                                                     "color": colour, "line": {"width": 2}})
         add_rows(t("series_plan_base", lang), [(base.date, base.value, base.source, "")])
         add_rows(label, [(projection.date, projection.value, projection.source,
                           t("projection_target", lang, date=fmt.date(projection.date, lang)))])

@@ -78,7 +78,7 @@ def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> s
         if len(proj):  # two marked points, no line: the plan gives no path between them
             points = pd.concat([base, proj])
             ax.plot(points["_d"], points[col["col_value"]], color=colour, linestyle="none", marker="o",
-                    markersize=4, markerfacecolor="white", label=t("series_plan_projection", lang))
+                    markersize=4, markerfacecolor="white", label=t("series_plan_points", lang))
         total = rows("series_estimate_sum")
         if len(total):
             ax.plot(total["_d"], total[col["col_value"]], linestyle="none", marker="x", markersize=5,

@@ -73,7 +73,7 @@ def test_backtest_predicts_the_latest_date_from_earlier_data_only(slug: str) -> 
 
 def test_ward_keeps_the_plans_projection_and_states_the_gap_to_our_sum() -> None:
     chart = population_chart(None, "en", BASE, PROJECTION)
-    plan = next(tr for tr in chart.figure.data if tr.name == t("series_plan_projection", "en"))
+    plan = next(tr for tr in chart.figure.data if tr.name == t("series_plan_points", "en"))
     assert list(plan.y) == [BASE.value, PROJECTION.value]
     assert plan.mode == "markers"  # two points, no line: the plan gives no path between them
     assert any(f"{BASE.value:,}" in n and f"{PROJECTION.value:,}" in n and "no path" in n for n in chart.notes)
@@ -92,7 +92,7 @@ def test_district_chart_names_its_estimate_ours_with_method_band_and_baseline(sl
     est = trend_estimate(slug, PROJECTION.date)
     names = [tr.name for tr in chart.figure.data]
     assert t("series_trend_estimate", lang) in names
-    assert t("series_plan_projection", lang) not in names
+    assert t("series_plan_points", lang) not in names
     point = next(tr for tr in chart.figure.data if tr.error_y and tr.error_y.array is not None)
     assert list(point.y) == [est.value]
     assert (point.error_y.array[0], point.error_y.arrayminus[0]) == (est.high - est.value, est.value - est.low)

@@ -126,7 +126,7 @@ def test_legend_names_every_series_with_the_figures_own_labels(lang: str) -> Non
     for key in ("series_register", "series_census", "series_trend_estimate"):
         assert re.sub(r"\s+", "", t(key, lang)) in texts, key
     ward = {re.sub(r"\s+", "", text_of(el)) for el in parse(chart_svg(population(None, lang))).iter(f"{SVG}text")}
-    for key in ("series_plan_projection", "series_estimate_sum"):
+    for key in ("series_plan_points", "series_estimate_sum"):
         assert re.sub(r"\s+", "", t(key, lang)) in ward, key
 
 
