@@ -30,8 +30,10 @@ from atlas.indicators import (
 from atlas.indicators import table as registry_table
 from atlas.upload import UPLOAD_PREFIX, UploadResult, column_id
 from geo.layers import layer
+from geo.lookup import Location
 
-__all__ = ["UPLOAD_PREFIX", "UPLOAD_SOURCE", "IndicatorView", "all_views", "comparison_table", "interval",
+__all__ = ["UPLOAD_PREFIX", "UPLOAD_SOURCE", "IndicatorView", "all_views", "click_caption", "comparison_table",
+           "interval",
            "legend_title", "number_only", "period_column", "ranking", "registry_view", "table_formats",
            "upload_column", "upload_views"]
 UPLOAD_SOURCE = "upload"
@@ -190,3 +192,32 @@ def number_only(view: IndicatorView) -> Callable[[float], str]:
         return lambda v: f"{v:,.6g}"
     style = definition(view.id).format
     return lambda v: format_number(style, v)
+
+
+def click_caption(view: IndicatorView, level: str, hit: Location | None, lang: str) -> str | None:
+    """What the caption under the map says about a click: each value under its own area's name.
+
+    At the ``district`` level the clicked district and its value; when the indicator also has a value for the
+    clicked chome, that value follows, labelled as the chome's. At the ``chome`` level the clicked chome and its
+    value. None for a click outside the ward, or (chome level) outside every land chome.
+
+    >>> from geo.lookup import locate
+    >>> hit = locate(35.660657, 139.735091)  # 麻布地区総合支所, in 六本木五丁目
+    >>> click_caption(registry_view("census_density", "en"), "chome", hit, "en").startswith("Roppongi 5-chome: ")
+    True
+    >>> click_caption(registry_view("population", "en"), "district", hit, "en").startswith("Azabu: ")
+    True
+    """
+    if hit is None or hit.district is None:
+        return None
+    chome = hit.chome
+    if level == "chome":
+        if chome is None:
+            return None
+        return t("selected_value", lang, area=chome.name(lang), value=view.format(view.chome.get(chome.key_code)))
+    shown = view.format(view.district.get(hit.district))
+    name = area_name(hit.district, lang)
+    if chome is None or view.chome.get(chome.key_code) is None:
+        return t("selected_value", lang, area=name, value=shown)
+    return t("selected_value_with_chome", lang, area=name, value=shown, chome=chome.name(lang),
+             chome_value=view.format(view.chome[chome.key_code]))

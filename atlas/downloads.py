@@ -1,9 +1,9 @@
-"""The compare page's downloads: an Excel-ready CSV and a GeoJSON that cite their sources. No Streamlit.
+"""The compare page's GeoJSON download, citing its sources. No Streamlit.
 
-Values are rounded as the page shows them. The CSV has, after each value column, its source ids and the
-reference date of each source (and the period compared, for change indicators); the GeoJSON has a top-level
-``metadata`` member with every indicator's sources (title, publisher, URL, reference date, license, credit line)
-and the boundary data's credit.
+Values are rounded as the page shows them. The GeoJSON has a top-level ``metadata`` member with every indicator's
+sources (title, publisher, URL, reference date, license, credit line) and the boundary data's credit. The CSVs
+(district and chome level, each value with its sources' title, URL, licence and credit) are in
+:mod:`atlas.download_csv`.
 """
 
 from __future__ import annotations
@@ -11,19 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pandas as pd
-
-from atlas.compare import IndicatorView, upload_column
+from atlas.compare import IndicatorView
 from atlas.i18n import t
 from atlas.indicators import (
     SourceRef,
     area_name,
-    areas,
     chome_values,
     definition,
     definitions,
     district_values,
-    download_table,
     rounded,
     source_date,
 )
@@ -31,17 +27,6 @@ from atlas.sources import sources
 from geo.layers import chome_list, layer
 
 BOUNDARY_SOURCE = "estat-boundaries-2020"
-
-
-def table_download(lang: str, uploads: list[IndicatorView]) -> pd.DataFrame:
-    """:func:`atlas.indicators.download_table` plus district-level uploads, each with its source column."""
-    df = download_table(lang)
-    for view in uploads:
-        if view.district:
-            column = upload_column(view, lang)
-            df[column] = [view.district.get(a) for a in areas()]
-            df[t("column_source", lang, label=view.label)] = t("uploaded_label", lang)
-    return df
 
 
 def _iso(day: dt.date | None) -> str | None:

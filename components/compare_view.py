@@ -9,6 +9,7 @@ from atlas import formatting as fmt
 from atlas.compare import (
     IndicatorView,
     all_views,
+    click_caption,
     comparison_table,
     interval,
     ranking,
@@ -16,7 +17,8 @@ from atlas.compare import (
     upload_views,
 )
 from atlas.districts import district_by_id
-from atlas.downloads import boundaries_geojson, table_download
+from atlas.download_csv import chome_table, district_table
+from atlas.downloads import boundaries_geojson
 from atlas.facilities import SOURCE_IDS as FACILITY_SOURCES
 from atlas.i18n import t
 from atlas.indicators import csv_bytes
@@ -29,6 +31,7 @@ from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import html_text, md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang
+from geo.layers import chome_list
 
 INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
@@ -104,10 +107,9 @@ def map_panel(view: IndicatorView, waiting: bool = False) -> bool:
                             announce=waiting)
     if waiting:
         return has_frame
-    hit = st.session_state.get("click_hit")
-    if hit is not None and hit.chome is not None:
-        value = view.chome.get(hit.chome.key_code) if level == "chome" else view.district.get(hit.district)
-        st.caption(tm("selected_value", lang(), area=hit.chome.name(lang()), value=view.format(value)))
+    caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
+    if caption:
+        st.caption(md_escape(caption))
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
     return has_frame
@@ -144,7 +146,8 @@ def _provenance(view: IndicatorView) -> None:
 
 
 def indicator_table(uploads: list[IndicatorView]) -> None:
-    """Every indicator side by side (sortable), the selected district highlighted; CSV and GeoJSON downloads."""
+    """Every indicator side by side (sortable), the selected district highlighted; downloads: CSV by district and by
+    chome (each value with its sources' title, URL, licence and credit) and GeoJSON."""
     st.markdown(f"## {tm('table_heading', lang())}")
     df = comparison_table(lang(), uploads)
     chosen = district()
@@ -156,14 +159,17 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
     st.dataframe(styled, hide_index=True, width="stretch")
     st.caption(tm("table_dates_note", lang()))
     st.caption(tm("downloads_note", lang()))
-    code = lang()  # the GeoJSON is built later, in the file request, where session_state is not available
-    left, right = st.columns(2)
-    left.download_button(tm("download_table_csv", code), data=csv_bytes(table_download(code, uploads)),
-                         mime="text/csv", key="dl-table", file_name=f"minato-indicators-{code}.csv",
-                         on_click="ignore")  # no rerun: a click on the other button right after still works
-    right.download_button(tm("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
-                          file_name=f"minato-indicators-{code}.geojson", mime="application/geo+json",
-                          key="dl-geojson", on_click="ignore")
+    code = lang()  # the files are built later, in the file request, where session_state is not available
+    district_csv, chome_csv, geojson = st.columns(3)
+    district_csv.download_button(tm("download_table_csv", code), data=lambda: csv_bytes(district_table(code, uploads)),
+                                 mime="text/csv", key="dl-table", file_name=f"minato-indicators-{code}.csv",
+                                 on_click="ignore")  # no rerun: a click on another button right after still works
+    chome_csv.download_button(tm("download_chome_csv", code, n=len(chome_list())),
+                              data=lambda: csv_bytes(chome_table(code, uploads)), mime="text/csv", key="dl-chome",
+                              file_name=f"minato-indicators-chome-{code}.csv", on_click="ignore")
+    geojson.download_button(tm("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
+                            file_name=f"minato-indicators-{code}.geojson", mime="application/geo+json",
+                            key="dl-geojson", on_click="ignore")
 
 
 def definitions(views: dict[str, IndicatorView]) -> None:

@@ -6,7 +6,7 @@ one computation. Three modules, one job each; import from here:
 - :mod:`atlas.indicators.registry`: definitions, validated on load (file and indicator named in every error,
   units checked against the file's allowed list), and cached values;
 - :mod:`atlas.indicators.compute`: one computation per indicator, each value with its sources and their dates;
-- :mod:`atlas.indicators.export`: text, rounding, the table and Excel-ready CSV.
+- :mod:`atlas.indicators.export`: text, rounding, the table and Excel-ready CSV bytes.
 
 >>> [v.value for v in district_values("area_km2")][-1]
 20.37
@@ -20,7 +20,6 @@ from atlas.indicators.export import (
     area_name,
     column_labels,
     csv_bytes,
-    download_table,
     format_number,
     format_value,
     interval_text,
@@ -47,6 +46,6 @@ __all__ = [
     "COLUMN_NAMES", "DIGITS", "FORMATS", "FORMULA_PREFIXES", "HIGHER_IS", "LEVELS", "MISSING", "WARD",
     "Indicator", "IndicatorValue", "SourceRef",
     "area_name", "areas", "chome_values", "column_labels", "csv_bytes", "definition", "definitions",
-    "district_values", "download_table", "format_number", "format_value", "indicator_ids", "interval_text",
+    "district_values", "format_number", "format_value", "indicator_ids", "interval_text",
     "load_definitions", "months_between", "rounded", "source_date", "table", "value_interval", "year_earlier",
 ]

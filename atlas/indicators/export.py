@@ -1,4 +1,5 @@
-"""Indicator values as text, rounded numbers, tables and Excel-ready CSV (with each value's sources and dates)."""
+"""Indicator values as text, rounded numbers, tables and Excel-ready CSV bytes (the compare page's CSV layouts with
+each value's sources are in :mod:`atlas.download_csv`)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ import pandas as pd
 from atlas import formatting as fmt
 from atlas.districts import area_label
 from atlas.i18n import LANGS, t
-from atlas.indicators.compute import IndicatorValue, areas, source_date
+from atlas.indicators.compute import IndicatorValue, areas
 from atlas.indicators.registry import DIGITS, definition, definitions, district_values, indicator_ids
 
 MISSING = "—"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 COLUMN_NAMES = {"area": {"ja": "ID", "en": "ID", "zh": "ID"}, "name": {"ja": "地区", "en": "District", "zh": "地区"}}
-SEPARATOR = "; "
 
 
 def format_number(fmt_name: str, value: float | None) -> str:
@@ -102,29 +102,6 @@ def column_labels(lang: str) -> dict[str, str]:
     """Column -> header in ``lang`` for :func:`table` (``label (unit)`` for indicators)."""
     out = {col: names[lang] for col, names in COLUMN_NAMES.items()}
     return out | {d.id: f"{d.label(lang)} ({d.unit(lang)})" for d in definitions()}
-
-
-def _iso(day: dt.date | None) -> str:
-    return day.isoformat() if day else MISSING
-
-
-def download_table(lang: str) -> pd.DataFrame:
-    """:func:`table` as downloaded: headers in ``lang``, values rounded as shown, and after each value column its
-    source ids and the reference date of each (same order, ``; ``-separated); change indicators also get the period
-    compared (``2025-04-01 → 2026-02-01``)."""
-    labels = column_labels(lang)
-    data: dict[str, list] = {labels["area"]: list(areas()), labels["name"]: [area_name(a, lang) for a in areas()]}
-    for d in definitions():
-        values = district_values(d.id)
-        numbers = pd.Series([rounded(d.id, v.value) for v in values], dtype="Int64" if d.digits == 0 else "float")
-        data[labels[d.id]] = numbers
-        data[t("column_source", lang, label=d.label(lang))] = [SEPARATOR.join(sid for sid, _ in v.refs) for v in values]
-        data[t("column_as_of", lang, label=d.label(lang))] = [
-            SEPARATOR.join(_iso(source_date(ref)) for ref in v.refs) for v in values]
-        if any(v.base_date for v in values):
-            data[t("column_period", lang, label=d.label(lang))] = [
-                f"{_iso(v.base_date)} → {_iso(v.as_of)}" if v.base_date else "" for v in values]
-    return pd.DataFrame(data)
 
 
 def _neutralise(cell: object) -> object:

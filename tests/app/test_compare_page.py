@@ -137,3 +137,39 @@ def test_mangled_unit_stops_the_app_naming_file_and_row(tmp_path: Path, monkeypa
     at.run()
     assert at.error, "the app went on with a mangled unit"
     assert md_escape(f"data/indicators.yaml, indicator {row} ({d.id})") in at.error[0].value
+
+
+@pytest.mark.parametrize("level", ["district", "chome"])
+def test_a_click_shows_each_value_under_its_own_name(level: str) -> None:
+    """Issue 17, item 6: at the district level a click in 東麻布二丁目 showed Azabu's value under the chome's name."""
+    from atlas.compare import click_caption
+    from geo.layers import chome_list
+    from geo.lookup import locate
+
+    chome = next(c for c in chome_list() if c.name_ja == "東麻布二丁目")
+    point = chome.geometry.representative_point()
+    at = open_compare(lang="ja", indicator="census_density")
+    at.session_state["click_hit"] = locate(point.y, point.x)
+    at.radio(key="map_level").set_value(level).run()
+    assert not at.exception
+    view = registry_view("census_density", "ja")
+    expected = click_caption(view, level, locate(point.y, point.x), "ja")
+    chome_value = view.format(view.chome[chome.key_code])
+    assert expected is not None and f"東麻布二丁目：{chome_value}" in expected
+    assert md_escape(expected) in captions(at)
+    assert not any(f"東麻布二丁目：{view.format(view.district['azabu'])}" in c for c in captions(at))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+@pytest.mark.parametrize("level", ["district", "chome"])
+def test_download_buttons_at_each_map_level(level: str, lang: str) -> None:
+    """The district CSV, the chome CSV and the GeoJSON are offered whichever level the map shows."""
+    from geo.layers import chome_list
+
+    at = open_compare(lang=lang, indicator="census_density")
+    at.radio(key="map_level").set_value(level).run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == [md_escape(t("download_table_csv", lang)),
+                      md_escape(t("download_chome_csv", lang, n=len(chome_list()))),
+                      md_escape(t("download_geojson", lang))]

@@ -20,6 +20,7 @@ from playwright.sync_api import Dialog, Frame, Page, expect
 from shapely import union_all
 
 from atlas.compare import all_views, registry_view
+from atlas.districts import district_by_id
 from atlas.i18n import t
 from atlas.indicators import definition
 from atlas.sources import sources
@@ -127,6 +128,52 @@ def test_indicator_chome_level_and_map_click(page: Page, base_url: str) -> None:
     )
     assert outlined_chome(frame) == [chome.key_code]
     assert errors == []
+
+
+def inner_chome_in_two_districts() -> tuple[Chome, Chome]:
+    """The largest chome lying well inside the ward outline, and the largest such chome of another district."""
+    inner = union_all(list(district_shapes().values())).buffer(-0.003)
+    ranked = sorted((c for c in chome_list() if inner.contains(c.geometry)), key=lambda c: -c.geometry.area)
+    first = ranked[0]
+    return first, next(c for c in ranked if c.district != first.district)
+
+
+def click_inside(page: Page, frame: Frame, chome: Chome) -> None:
+    wait_script_idle(page)
+    wait_view_settled(frame)
+    x, y = click_target(page, frame, chome.geometry)
+    page.mouse.click(x, y)
+
+
+def test_click_shows_each_value_under_its_own_name_at_each_level(page: Page, base_url: str) -> None:
+    """Issue 17, item 6: at the district level a click named the chome but showed the district's value. Now the
+    district level names the district with its value (and the clicked chome with the chome's own value), the
+    chome level names the chome with its value."""
+    lang = "ja"
+    view = registry_view(INDICATOR, lang)
+    first, second = inner_chome_in_two_districts()
+    page.goto(f"{base_url}/compare?lang={lang}&indicator={INDICATOR}")
+    frame = wait_map_ready(page)
+    wait_script_idle(page)
+    main = page.locator(MAIN)
+    scroll_map_into_view(page)
+
+    click_inside(page, frame, first)  # district level (the default)
+    district_value = view.format(view.district[first.district])
+    expected = t("selected_value_with_chome", lang, area=district_by_id(first.district).name(lang),
+                 value=district_value, chome=first.name(lang), chome_value=view.format(view.chome[first.key_code]))
+    expect(main.get_by_text(expected, exact=True)).to_be_visible(timeout=15_000)
+    expect(page).to_have_url(query("district", first.district))
+    wrong = t("selected_value", lang, area=first.name(lang), value=district_value)
+    expect(main.get_by_text(wrong, exact=True)).to_have_count(0)
+
+    level = main.get_by_role("radiogroup", name=t("map_level", lang))
+    level.get_by_text(t("level_chome", lang), exact=True).click()
+    frame.wait_for_function("() => window.MinatoMap.compare.map.hasLayer(window.MinatoMap.compare.chome)")
+    click_inside(page, frame, second)
+    expected = t("selected_value", lang, area=second.name(lang), value=view.format(view.chome[second.key_code]))
+    expect(main.get_by_text(expected, exact=True)).to_be_visible(timeout=15_000)
+    expect(page).to_have_url(query("district", second.district))
 
 
 def test_first_click_on_map_below_the_fold(page: Page, base_url: str) -> None:

@@ -1,8 +1,9 @@
 """Every download button (but the handout PDF, tested elsewhere) on a fresh session in ja, en and zh, in Chromium:
 the file arrives and holds what it should. Each test gets a fresh browser context, so a fresh Streamlit session.
 
-- /compare: the table CSV (Excel-ready, rounded as shown, with source and date columns) and the GeoJSON (with a
-  ``metadata`` member citing every source); the GeoJSON used to fail on a fresh page (session_state has no "lang").
+- /compare: the district and chome CSVs (Excel-ready, rounded as shown, each value with its sources' title, URL,
+  licence, credit and date) and the GeoJSON (with a ``metadata`` member citing every source); the GeoJSON used
+  to fail on a fresh page (session_state has no "lang").
 - /?district=…: the CSV under each profile chart's "show data".
 - /sources: the data files.
 """
@@ -20,7 +21,8 @@ from harness import MAIN, Server, wait_script_idle
 from playwright.sync_api import Locator, Page, expect
 
 from atlas.districts import districts
-from atlas.downloads import BOUNDARY_SOURCE, boundaries_geojson, table_download
+from atlas.download_csv import chome_table, district_table, source_header
+from atlas.downloads import BOUNDARY_SOURCE, boundaries_geojson
 from atlas.i18n import LANGS, t
 from atlas.indicators import column_labels, csv_bytes, definitions, district_values, format_number, indicator_ids
 from atlas.sources import sources
@@ -57,23 +59,34 @@ def open_page(page: Page, url: str, ready: Locator) -> None:
     wait_script_idle(page)
 
 
-def check_table_csv(data: bytes, lang: str) -> None:
+def check_csv(data: bytes, expected: bytes, rows: int, lang: str) -> None:
+    """The file is the table the app builds: a BOM, one table of ``rows`` rows that pandas reads as is, every value
+    column's sources (title, URL, licence, credit) resolving to data/sources.yaml (details: tests/unit)."""
     assert data.startswith(BOM), data[:20]
-    assert data == csv_bytes(table_download(lang, [])), "download differs from the table the app builds"
+    assert data == expected, "download differs from the table the app builds"
     header, *body = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert len(body) == len(districts()) + 1 and len({len(r) for r in [header, *body]}) == 1, "ragged CSV"
-    names = {cell for row in body for cell in row}
-    assert {d.name(lang) for d in districts()} | {t("whole_ward", lang)} <= names
-    df = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
-    labels = column_labels(lang)
+    assert len(body) == rows and len({len(r) for r in [header, *body]}) == 1, "ragged CSV"
+    df = pd.read_csv(io.BytesIO(data))
+    assert list(df.columns) == header
+    records = {(s.titles[lang], s.url, s.license, s.credit) for s in sources().values()}
+    for d in definitions():
+        if column_labels(lang)[d.id] not in header:
+            continue
+        cited = df[[source_header(d.label(lang), 1, f, lang) for f in ("title", "url", "license", "credit")]]
+        assert {tuple(r) for r in cited.itertuples(index=False)} <= records, d.id
+
+
+def check_district_csv(data: bytes, lang: str) -> None:
+    check_csv(data, csv_bytes(district_table(lang, [])), len(districts()) + 1, lang)
+    df = pd.read_csv(io.BytesIO(data))
+    assert set(df[column_labels(lang)["name"]]) == {d.name(lang) for d in districts()} | {t("whole_ward", lang)}
     for d in definitions():
         shown = [float(format_number(d.format, v.value).replace(",", "")) for v in district_values(d.id)]
-        assert df[labels[d.id]].tolist() == shown, d.id  # rounded as the page shows it
-        if d.digits == 0:
-            assert pd.api.types.is_integer_dtype(df[labels[d.id]]), d.id  # 44149, not 44149.0
-        sources_column = df[t("column_source", lang, label=d.label(lang))]
-        assert sources_column.tolist() == ["; ".join(sid for sid, _ in v.refs) for v in district_values(d.id)]
-        assert df[t("column_as_of", lang, label=d.label(lang))].notna().all(), d.id
+        assert df[column_labels(lang)[d.id]].tolist() == shown, d.id  # rounded as the page shows it
+
+
+def check_chome_csv(data: bytes, lang: str) -> None:
+    check_csv(data, csv_bytes(chome_table(lang, [])), len(chome_list()), lang)
 
 
 def check_geojson(data: bytes, lang: str) -> None:
@@ -100,7 +113,11 @@ def test_compare_downloads_on_a_fresh_session(page: Page, base_url: str, app_ser
 
     name, data = receive(page, csv_button)
     assert name == f"minato-indicators-{lang}.csv"
-    check_table_csv(data, lang)
+    check_district_csv(data, lang)
+
+    name, data = receive(page, main.get_by_role("button", name=t("download_chome_csv", lang, n=len(chome_list()))))
+    assert name == f"minato-indicators-chome-{lang}.csv"
+    check_chome_csv(data, lang)
 
     name, data = receive(page, main.get_by_role("button", name=t("download_geojson", lang)))
     assert name.endswith(".geojson")

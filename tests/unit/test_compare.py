@@ -7,7 +7,6 @@ import io
 import json
 import math
 
-import pandas as pd
 import pytest
 
 from atlas.choropleth import MISSING, PALETTE, classify, fills
@@ -18,13 +17,11 @@ from atlas.compare import (
     period_column,
     ranking,
     registry_view,
-    upload_column,
     upload_views,
 )
-from atlas.downloads import BOUNDARY_SOURCE, boundaries_geojson, table_download
-from atlas.i18n import LANGS, t
+from atlas.downloads import BOUNDARY_SOURCE, boundaries_geojson
+from atlas.i18n import LANGS
 from atlas.indicators import (
-    column_labels,
     csv_bytes,
     definitions,
     district_values,
@@ -124,48 +121,6 @@ def test_change_indicator_views_show_the_period(lang: str) -> None:
 
 
 # --- downloads -------------------------------------------------------------------------------------------------------
-
-
-def _iso(day: object) -> str:
-    return day.isoformat() if day else "—"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_table_csv_is_rounded_as_shown_and_cites_each_value(lang: str) -> None:
-    raw = csv_bytes(table_download(lang, []))
-    assert raw.startswith("\ufeff".encode())
-    header, *body = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(body) == 6 and len({len(r) for r in [header, *body]}) == 1
-    labels = column_labels(lang)
-    for d in definitions():
-        values = district_values(d.id)
-        col = header.index(labels[d.id])
-        cells = [r[col] for r in body]
-        shown = [format_number(d.format, v.value).replace(",", "") for v in values]
-        assert [float(c) for c in cells] == [float(x) for x in shown], d.id
-        if d.digits == 0:
-            assert all(c.lstrip("-").isdigit() for c in cells), (d.id, cells)
-        else:
-            assert all(len(c.partition(".")[2]) <= d.digits for c in cells), (d.id, cells)
-        assert header[col + 1] == t("column_source", lang, label=d.label(lang))
-        assert [r[col + 1] for r in body] == ["; ".join(sid for sid, _ in v.refs) for v in values]
-        assert header[col + 2] == t("column_as_of", lang, label=d.label(lang))
-        assert [r[col + 2] for r in body] == ["; ".join(_iso(source_date(ref)) for ref in v.refs) for v in values]
-        if any(v.base_date for v in values):
-            assert header[col + 3] == t("column_period", lang, label=d.label(lang))
-            assert [r[col + 3] for r in body] == [f"{_iso(v.base_date)} → {_iso(v.as_of)}" for v in values]
-    back = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
-    shelters = back[t("column_as_of", lang, label=definitions()[indicator_ids().index("shelters_per_10k")].label(lang))]
-    gsi = sources()["gsi-shelters"]  # GSI gives no data date: the copy's retrieval day is never an "as of" date
-    assert gsi.reference_date is None and not any(gsi.retrieved.date.isoformat() in cell for cell in shelters)
-
-
-def test_table_csv_carries_uploaded_columns_with_their_source() -> None:
-    views = upload_views(parse_upload(PARKS, "parks.csv"), "en")
-    df = table_download("en", views)
-    column = upload_column(views[0], "en")
-    assert df[column].tolist()[:5] == [10, 12, 8, 9, 11]
-    assert set(df[t("column_source", "en", label=views[0].label)]) == {t("uploaded_label", "en")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
