@@ -58,6 +58,16 @@ class Source:
             return None
         return day.isoformat()[:7] if day == self.reference_date and self.date_precision == "month" else day.isoformat()
 
+    def undated_text(self, lang: str, iso: bool = False) -> str:
+        """For a record without a date: its note on why and, for data taken from a copy, when the copy was taken
+        from the publisher and by whom (``iso``: that day as 2025-10-27, for downloads)."""
+        note = (self.date_notes or {}).get(lang) or t("date_not_stated", lang)
+        copy = self.retrieved
+        if copy is None:
+            return note
+        day = copy.date.isoformat() if iso else formatting.date(copy.date, lang)
+        return t("source_copy_note", lang, note=note, date=day, by=copy.by)
+
     def label(self, lang: str, as_of: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date.
 
@@ -66,11 +76,8 @@ class Source:
         """
         day = as_of or self.reference_date
         if day is None:
-            note = (self.date_notes or {}).get(lang) or t("date_not_stated", lang)
-            if self.retrieved is not None:
-                return t("source_label_copy", lang, title=self.titles[lang], publisher=self.publisher, note=note,
-                         date=formatting.date(self.retrieved.date, lang), by=self.retrieved.by)
-            return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher, note=note)
+            return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher,
+                     note=self.undated_text(lang))
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
                  date=self.date_text(lang, day))
 
