@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint build-data bench chromium handout-deps
+.PHONY: run test lint build-data refresh-data bench chromium handout-deps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 
@@ -45,6 +45,11 @@ chromium:
 build-data: $(VENV)/.run-deps
 	$(BIN)/python -m geo.build
 	$(BIN)/python -m atlas.map_layers
+
+## Add the new months of the city's page 人口・世帯数 to data/figures (SOURCE=<the page's address or a saved copy>;
+## URL=<address> when a saved copy does not say it; REFRESH_ARGS="--lang en" for English messages)
+refresh-data: $(VENV)/.run-deps
+	@$(BIN)/python tools/refresh_data.py "$(SOURCE)" $(if $(URL),--url "$(URL)") $(REFRESH_ARGS)
 
 ## Print the benchmark figures (payload sizes, geometry checks, load and click latency)
 bench: $(VENV)/.test-deps chromium

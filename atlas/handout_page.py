@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from atlas import formatting as fmt
+from atlas import freshness
 from atlas.charts import WARD_COLOUR, Chart, FiscalScale, budget_chart, fiscal_scale, plan_points, population_chart
 from atlas.content import plan_content
 from atlas.districts import area_label, district_by_id, districts
@@ -125,11 +126,11 @@ def _as_of(cited: dt.date | None, reference: dt.date | None) -> dt.date | None:
     return cited or reference
 
 
-def _figure_rows(lines: list[FigureLine], refs: _Refs, lang: str) -> str:
+def _figure_rows(lines: list[FigureLine], refs: _Refs, lang: str, today: dt.date) -> str:
     out = []
     for line in lines:
         derived = f'<span class="derived">{escape(line.derived)}</span>' if line.derived else ""
-        day = t("as_of", lang, date=fmt.date(line.as_of, lang)) if line.as_of else ""
+        day = freshness.as_of(line.as_of, lang, today) if line.as_of else ""
         out.append(f"<tr><td>{escape(line.label)}{derived}</td><td class='value'>{escape(line.value)}</td>"
                    f"<td class='date'>{escape(day)}</td><td class='ref'>{escape(refs.cite(line.refs))}</td></tr>")
     return "".join(out)
@@ -172,6 +173,7 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     if district and info is None:
         raise ValueError(f"unknown district {district!r}")
     stack = font_families[1] if lang == "zh" else font_families[0]
+    today = generated or freshness.today()  # figures older than two months before it show their age
     plan = plan_content()
     src = sources()
     refs = _Refs({})
@@ -222,7 +224,7 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     # key figures
     figures = key_figures(district, lang)
     figures_html = (f'<h2>{e(t("key_figures_heading", lang))}</h2>'
-                    f'<table class="figures">{_figure_rows(figures, refs, lang)}</table>'
+                    f'<table class="figures">{_figure_rows(figures, refs, lang, today)}</table>'
                     f'<p class="tiny">{e(t("handout_figure_sources", lang))}</p>')
 
     # charts
@@ -246,13 +248,13 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     )
 
     # credits: the e-Stat credit line of the boundaries, then every cited source's label
-    items = "".join(f"<li>[{i}] {e(src[sid].label(lang, _as_of(day, src[sid].reference_date)))}</li>"
+    items = "".join(f"<li>[{i}] {e(src[sid].label(lang, _as_of(day, src[sid].reference_date), today))}</li>"
                     for i, (sid, day) in enumerate(refs.dates.items(), start=1))
     credits_html = (f'<h2>{e(t("handout_credits_heading", lang))}</h2>'
                     f'<p class="credit"><b>{e(t("map_credit_heading", lang))}</b>{colon}'
                     f'{e(src[BOUNDARY_SOURCE].credit)}</p>'
                     f'<ol class="sources">{items}</ol>')
-    made = t("handout_generated", lang, date=fmt.date(generated or dt.date.today(), lang))
+    made = t("handout_generated", lang, date=fmt.date(today, lang))
     if trim:
         made = f"{made} {t('handout_trimmed', lang)}"
 

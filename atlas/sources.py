@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from atlas import formatting
+from atlas.freshness import age
 from atlas.i18n import t
 from atlas.loading import read_yaml, require
 from atlas.schemas.records import URL, SourceRecord
@@ -68,16 +69,22 @@ class Source:
         day = copy.date.isoformat() if iso else formatting.date(copy.date, lang)
         return t("source_copy_note", lang, note=note, date=day, by=copy.by)
 
-    def label(self, lang: str, as_of: dt.date | None = None) -> str:
+    def label(self, lang: str, as_of: dt.date | None = None, today: dt.date | None = None) -> str:
         """'Source: <title>, <publisher>, as of <date>' in ``lang``; ``as_of`` overrides the record's date.
 
-        Without any date the label carries the record's note on why (``date_note``) and, for data taken from a
-        copy, the day the copy was retrieved and by whom (a retrieval date, never shown as 'as of').
+        A date more than two months before ``today`` (default: the clock, see :mod:`atlas.freshness`) carries
+        its age ('as of 1 Feb 2026 — 10 months ago'). Without any date the label carries the record's note on
+        why (``date_note``) and, for data taken from a copy, the day the copy was retrieved and by whom (a
+        retrieval date, never shown as 'as of').
         """
         day = as_of or self.reference_date
         if day is None:
             return t("source_label_undated", lang, title=self.titles[lang], publisher=self.publisher,
                      note=self.undated_text(lang))
+        old = age(day, lang, today)
+        if old:
+            return t("source_label_aged", lang, title=self.titles[lang], publisher=self.publisher,
+                     date=self.date_text(lang, day), age=old)
         return t("source_label", lang, title=self.titles[lang], publisher=self.publisher,
                  date=self.date_text(lang, day))
 

@@ -11,6 +11,7 @@ import logging
 
 import streamlit as st
 
+from atlas import freshness
 from atlas.handout import HandoutError, build_handout, check_requirements
 from atlas.i18n import t
 from components.markdown import tm
@@ -29,7 +30,7 @@ def _cached_handout(district: str | None, lang: str, day: dt.date) -> bytes:
 def _build(district: str | None, lang: str) -> bytes:
     """The PDF bytes; a failure is logged and remembered for the next rerun's message."""
     try:
-        pdf = _cached_handout(district, lang, dt.date.today())
+        pdf = _cached_handout(district, lang, freshness.today())
     except HandoutError as exc:
         LOG.error("handout %s/%s: %s", district, lang, exc)
         _FAILED[(district, lang)] = exc.kind if exc.kind in REASONS else "other"

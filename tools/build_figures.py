@@ -4,7 +4,9 @@ Run ``python tools/build_figures.py [--shared PATH]``. Output is deterministic (
 
 - population.csv: resident-register (住民基本台帳) population, households and foreign residents by
   district and month, plus the 2020 census. One row per figure with its source id; rows that the
-  facts file marks as derived keep that derivation text.
+  facts file marks as derived keep that derivation text. Rows that ``make refresh-data`` added (their
+  source id matches ``atlas.register_refresh.REFRESH_ID``) are kept from the current table; a month the
+  facts also give must agree with them (the facts' row is kept), else the build stops naming the row.
 - budget.csv: general-account budgets and settlements by fiscal year, per-row source id and
   reliability (official / secondary). Years the facts mark NOT FOUND are left out: a gap stays a gap.
   ``tools/budget_official.csv`` adds the city's own figures found later (value as printed, page, source id);
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from atlas.register_refresh import REFRESH_ID  # noqa: E402
 from geo.build import district_ids  # noqa: E402
 from geo.paths import DATA_DIR, DEFAULT_SHARED  # noqa: E402
 from tools.csv_out import write_csv  # noqa: E402
@@ -82,6 +85,25 @@ def population_rows(shared: Path) -> list[list[str]]:
     return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
 
 
+def with_refreshed(rows: list[list[str]], current: Path) -> list[list[str]]:
+    """``rows`` plus the refreshed rows of the table at ``current`` (if any) that the facts do not give."""
+    if not current.exists():
+        return rows
+    built = {(r[0], r[1], r[2]): r for r in rows}
+    kept = []
+    with open(current, encoding="utf-8", newline="") as fh:
+        for line, rec in enumerate(csv.DictReader(fh), start=2):
+            if not REFRESH_ID.match(rec["source"]):
+                continue
+            same = built.get((rec["date"], rec["area"], rec["measure"]))
+            if same is None:
+                kept.append([rec[k] for k in ("date", "area", "measure", "value", "source", "derived")])
+            elif same[3] != rec["value"]:
+                raise SystemExit(f"{current.name}, row {line}: refreshed value {rec['value']} differs from the "
+                                 f"facts' {same[3]} for {rec['date']} {rec['area']} {rec['measure']}")
+    return sorted(rows + kept, key=lambda r: (r[0], r[1], r[2]))
+
+
 def official_budget_rows(path: Path = OFFICIAL_BUDGET) -> list[list[str]]:
     """The city's own figures of ``path`` as budget rows; amounts converted from the printed unit to 億円."""
     with open(path, encoding="utf-8") as fh:
@@ -110,11 +132,12 @@ def budget_rows(shared: Path, official: Path = OFFICIAL_BUDGET) -> list[list[str
     return sorted(rows + city, key=lambda r: (int(r[0]), order.index(r[1])))
 
 
-def build(shared: Path = DEFAULT_SHARED, out: Path = DATA_DIR / "figures") -> None:
-    """Write population.csv and budget.csv into ``out``."""
+def build(shared: Path = DEFAULT_SHARED, out: Path = DATA_DIR / "figures",
+          refreshed: Path = DATA_DIR / "figures" / "population.csv") -> None:
+    """Write population.csv and budget.csv into ``out``, keeping the refreshed rows of ``refreshed``."""
     out.mkdir(parents=True, exist_ok=True)
     population_header = ["date", "area", "measure", "value", "source", "derived"]
-    write_csv(out / "population.csv", population_header, population_rows(shared))
+    write_csv(out / "population.csv", population_header, with_refreshed(population_rows(shared), refreshed))
     budget_header = ["fiscal_year", "kind", "amount_oku_yen", "source", "reliability", "note"]
     write_csv(out / "budget.csv", budget_header, budget_rows(shared))
 
@@ -124,5 +147,5 @@ if __name__ == "__main__":
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=DATA_DIR / "figures")
     args = parser.parse_args()
-    build(args.shared, args.out)
+    build(args.shared, args.out, args.out / "population.csv")
     print(f"wrote {args.out}")
