@@ -25,8 +25,7 @@ from functools import cache
 
 from atlas.districts import districts
 from atlas.estimate_methods import METHODS, NAIVE, TREND_METHODS, forecast
-from atlas.figures import Observation, series
-from geo.paths import data_dir
+from atlas.figures import Observation, population, series
 
 MEASURE = "population"
 MIN_POINTS = 3
@@ -178,12 +177,12 @@ def _mean(values: list[float]) -> float:
 
 
 def run(target: dt.date) -> Choice:
-    """The backtest for estimates on ``target`` (kept per data folder and target)."""
-    return _run(str(data_dir()), target)
+    """The backtest for estimates on ``target`` (kept per state of the population figures and target)."""
+    return _run(population(), target)
 
 
 @cache
-def _run(_folder: str, target: dt.date) -> Choice:
+def _run(_figures: tuple[Observation, ...], target: dt.date) -> Choice:
     areas = area_ids()
     by_area = {a: area_checks(a, target) for a in areas}
     records: dict[tuple[str, str], Record] = {}
