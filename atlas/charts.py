@@ -123,7 +123,7 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
         technical = texts.technical
         estimate = district_estimate(district.id, projection.date)
         if estimate is not None:
-            _add_estimate(fig, estimate, colour, lang, add_rows, f"{texts.plain[0]} {technical}")
+            _add_estimate(fig, estimate, colour, lang, add_rows, " ".join([*texts.plain, technical]))
 
     first, last = register[0], register[-1]
     alt = t("alt_population", lang, area=name, first=fmt.people(first.value, lang),
