@@ -46,7 +46,12 @@ def intro(choice: Choice, lang: str) -> list[str]:
     sep = t("list_separator", lang)
     shown = sep.join(area_label(a, lang) for a, ok in choice.shown.items() if ok) or "—"
     hidden = sep.join(area_label(a, lang) for a, ok in choice.shown.items() if not ok) or "—"
-    return [first, rule, t("backtest_decision", lang, shown=shown, hidden=hidden)]
+    pooled = len(choice.pooled_checks(choice.method))
+    covered = sum(choice.record(choice.method, a).covered for a in backtest.area_ids())
+    coverage = t("backtest_coverage", lang, covered=covered, pooled=pooled,
+                 share=fmt.percent(covered / pooled if pooled else 0.0, lang, 0),
+                 level=fmt.percent(backtest.BAND_LEVEL, lang, 0))
+    return [first, rule, coverage, t("backtest_decision", lang, shown=shown, hidden=hidden)]
 
 
 def record_rows(choice: Choice, lang: str) -> list[dict[str, str]]:

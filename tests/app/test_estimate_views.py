@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import backtest
-from atlas.backtest_table import record_rows
+from atlas.backtest_table import intro, record_rows
 from atlas.estimate_methods import METHODS
 from atlas.estimate_text import estimate_texts, method_name
 from atlas.estimates import district_estimate
@@ -63,6 +63,10 @@ def test_sources_page_shows_the_backtest_table_and_the_choice(open_view, lang: s
     assert table.to_dict("records") == record_rows(choice, lang)
     text = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert method_name(choice.method, lang) in text
+    covered = sum(choice.record(choice.method, a).covered for a in backtest.area_ids())
+    pooled = len(choice.pooled_checks(choice.method))
+    assert all(paragraph in text for paragraph in intro(choice, lang))
+    assert any(f"{covered}" in p and f"{pooled}" in p for p in intro(choice, lang))  # the real coverage, stated
 
 
 def test_sources_page_and_chart_show_estimate_against_a_new_actual(run_app, tmp_path: Path, monkeypatch) -> None:
