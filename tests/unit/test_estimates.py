@@ -249,3 +249,17 @@ def test_an_actual_on_the_target_date_is_shown_against_the_estimate(data_copy: P
         side = "inside" if est.actual_within_band else "outside"
         assert any(f"{values[slug]:,}" in n and side in n for n in chart.notes), chart.notes
     assert any(not district_estimate(s, TARGET).actual_within_band for s in shown) == (offset == 5000)
+
+
+def test_the_printable_report_lists_every_district_and_method_with_its_numbers() -> None:
+    from atlas.backtest_report import main, report
+
+    choice = backtest.run(TARGET)
+    text = report(choice)
+    for slug in SLUGS:
+        for method in METHODS:
+            r = choice.record(method, slug)
+            row = next(line for line in text.splitlines() if line.split()[:2] == [slug, method])
+            assert row.split()[2:6] == [str(r.n), f"{r.covered}/{r.n}", f"{r.mae:.0f}", f"{r.bias:+.0f}"]
+    assert f"chosen: {choice.method}" in text
+    assert main([TARGET.isoformat()]) == 0
