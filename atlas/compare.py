@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from atlas import formatting as fmt
+from atlas.freshness import as_of
 from atlas.i18n import t
 from atlas.indicators import (
     SourceRef,
@@ -182,7 +182,7 @@ def legend_title(view: IndicatorView, lang: str) -> str:
     span = interval(view, lang)
     if span:
         return f"{view.label}{unit}, {span}"
-    date = f", {t('as_of', lang, date=fmt.date(view.as_of, lang))}" if view.as_of else ""
+    date = f", {as_of(view.as_of, lang)}" if view.as_of else ""
     return f"{view.label}{unit}{date}"
 
 

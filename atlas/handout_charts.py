@@ -1,7 +1,7 @@
 """The handout's two charts drawn with matplotlib as SVG with live text, from :class:`atlas.charts.Chart` data.
 
 They show what the web charts show: the register series, the census, the plan's projection (ward) or this
-dashboard's linear-trend estimate with its band (district), an axis range stated when it does not start at zero,
+dashboard's estimate with its range (district), an axis range stated when it does not start at zero,
 and for the budget the span of the plan's fiscal scale above the bars and the notes on single bars.
 """
 
@@ -85,9 +85,8 @@ def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> s
                     color=SETTLEMENT_COLOUR, label=t("series_estimate_sum", lang))
         est = chart.estimate
         if est is not None:
-            days = [est.first_date, est.last_date, est.date]
-            ax.plot(pd.to_datetime(days), [est.fitted(d) for d in days], color=colour, linestyle=(0, (1, 1.5)),
-                    label=t("series_trend_estimate", lang))
+            ax.plot(pd.to_datetime([d for d, _ in est.path]), [v for _, v in est.path], color=colour,
+                    linestyle=(0, (1, 1.5)), label=t("series_trend_estimate", lang))
             ax.errorbar(pd.to_datetime([est.date]), [est.value], yerr=[[est.value - est.low], [est.high - est.value]],
                         color=colour, marker="o", markersize=3.5, markerfacecolor="white", capsize=2, linewidth=0.8)
         if chart.y_range is not None:

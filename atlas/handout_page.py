@@ -234,8 +234,8 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     pop_refs = refs.cite(pop.sources + [(plan.source, None)] if info else pop.sources)
     bud_refs = refs.cite(bud.sources)
     bud_notes = list(bud.notes) + ([t("budget_no_district", lang)] if info else [])
-    pop_notes = list(pop.notes)
-    if trim:  # keep the estimate's method (or that the plan gives two points only) and the fiscal-scale sentence
+    pop_notes = list(pop.notes[:-1]) + ([pop.technical] if pop.technical else []) + list(pop.notes[-1:])
+    if trim:  # keep the estimate's plain sentence (or that the plan gives two points only) and the fiscal-scale one
         pop_notes, bud_notes = pop_notes[:1], bud_notes[:1]
     charts_html = (
         '<table class="layout"><tr>'

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from atlas import formatting as fmt
 from atlas.compare import (
     IndicatorView,
     all_views,
@@ -20,6 +19,7 @@ from atlas.districts import district_by_id
 from atlas.download_csv import chome_table, district_table
 from atlas.downloads import boundaries_geojson
 from atlas.facilities import SOURCE_IDS as FACILITY_SOURCES
+from atlas.freshness import as_of
 from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
@@ -180,7 +180,7 @@ def definitions(views: dict[str, IndicatorView]) -> None:
                 continue
             span = interval(view, lang())
             when = t("interval_caption", lang(), interval=span) if span else (
-                t("as_of", lang(), date=fmt.date(view.as_of, lang())) if view.as_of else "")
+                as_of(view.as_of, lang()) if view.as_of else "")
             date = f" — {md_escape(when)}" if when else ""
             st.markdown(f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}")
             source_lines(list(view.refs), lang())

@@ -128,6 +128,9 @@ def slide_population() -> None:
     chart = cached_population_chart(district(), lang())
     slide_chart("population")
     st.caption(md_escape(" ".join(chart.notes)))
+    if chart.technical:  # the estimate's method, range and backtest record: one click away
+        with st.expander(tm("estimate_details", lang())):
+            st.caption(md_escape(chart.technical))
     source_lines(chart.sources, lang(), fold_after=2)
 
 

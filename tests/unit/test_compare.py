@@ -158,3 +158,16 @@ def test_geojson_download_has_metadata_with_sources_and_rounded_values(lang: str
                 assert isinstance(props[d.id], int) == (d.digits == 0)
     shiba = next(f for f in doc["features"] if f["properties"]["id"] == "shiba")
     assert all(shiba["properties"][i] == rounded(i, registry_view(i, lang).district["shiba"]) for i in indicator_ids())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legend_title_tells_the_age_of_old_figures(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from atlas.freshness import TODAY_ENV, age
+
+    view = registry_view("census_population", lang)
+    later = view.as_of.replace(year=view.as_of.year + 3)
+    monkeypatch.setenv(TODAY_ENV, later.isoformat())
+    told = age(view.as_of, lang, later)
+    assert told and told in legend_title(view, lang)
+    monkeypatch.setenv(TODAY_ENV, view.as_of.isoformat())
+    assert told not in legend_title(view, lang)
