@@ -12,7 +12,8 @@ from atlas.i18n import t
 
 def test_chinese_views_carry_no_translation_mark(open_view) -> None:
     at = open_view("app_pages/plan.py", "zh")
-    elements = [e.value for kind in ("markdown", "caption", "info") for e in at.get(kind)] + [m.label for m in at.metric]
+    elements = [e.value for kind in ("markdown", "caption", "info") for e in at.get(kind)]
+    elements += [m.label for m in at.metric]
     assert elements
     assert all(t("mark_translation", "zh") not in e for e in elements)
     assert not any(x.is_translated("zh") for x in plan_content().texts)
