@@ -75,7 +75,8 @@ class Text(Mapping[str, str]):
 
     def source(self, lang: str) -> str:
         """The source id to cite beside the text in ``lang``: its own origin, or for our translation the city's
-        publication it translates (the origin of the Chinese wording, the summary)."""
+        publication it translates (the origin of the Chinese wording, the summary); :data:`OURS` for a text without
+        origins (see :meth:`PlanContent.source_of`)."""
         origin = self.origin(lang)
         return origin if origin != OURS else self.origin("zh")
 
@@ -270,6 +271,11 @@ class PlanContent:
         """True if ``text`` in ``lang`` is the city's wording from a page other than the summary (a press release,
         the plan's page): it cites that page right beside it, not the summary's source line."""
         return text.origin(lang) not in (OURS, self.source)
+
+    def source_of(self, text: Text, lang: str) -> str:
+        """The source id to cite beside ``text`` in ``lang`` (:meth:`Text.source`; the summary if none is known)."""
+        source = text.source(lang)
+        return self.source if source == OURS else source
 
     def is_unofficial(self, lang: str) -> bool:
         """True if any text in ``lang`` is our translation (and so carries the translation mark)."""

@@ -182,7 +182,7 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
 
     # header and plan texts: each with its mark (every paragraph) and the number of its own source beside it
     def cite(text: Text) -> str:
-        return f' <span class="tiny">{refs.cite([(text.source(lang), None)])}</span>'
+        return f' <span class="tiny">{refs.cite([(plan.source_of(text, lang), None)])}</span>'
 
     if info:
         dplan = plan.district(info.id)

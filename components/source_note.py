@@ -59,7 +59,7 @@ class Citations:
         yield
         if apart:
             source_lines([(sid, None) for sid in dict.fromkeys(x.origin(self.lang) for x in apart)], self.lang)
-        self.pending += [(x.source(self.lang), None) for x in texts if x not in apart]
+        self.pending += [(plan.source_of(x, self.lang), None) for x in texts if x not in apart]
 
     def flush(self, before: list[tuple[str, dt.date | None]] | None = None) -> None:
         """Write the pending source line (after the ``before`` sources, e.g. a branch office), if any."""

@@ -208,7 +208,7 @@ def check_elements(elements: tuple[Element, ...] | list[Element], lang: str, vie
 
 def _cited(text: Text, lang: str, below: tuple[Element, ...] | list[Element], where: str) -> list[str]:
     """A problem if the first source line in ``below`` does not name the text's own source."""
-    title = _plain(sources()[text.source(lang)].titles[lang])
+    title = _plain(sources()[plan_content().source_of(text, lang)].titles[lang])
     line = next((e.text for e in below if e.is_source_line), None)
     if line is None:
         return [f"{where}: no source line below it (expected {title})"]
