@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from atlas import formatting as fmt
 from atlas.content import PlanContent
 from atlas.districts import area_label, district_by_id, districts
-from atlas.estimates import TrendEstimate, trend_estimate
+from atlas.estimate_text import estimate_texts
+from atlas.estimates import DistrictEstimate, district_estimate
 from atlas.figures import BudgetFigure, budget, budget_notes, latest, series
 from atlas.i18n import t
 from atlas.sources import source_titles
@@ -55,11 +56,12 @@ class Chart:
     alt_text: str
     sources: list[tuple[str, dt.date | None]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    estimate: TrendEstimate | None = None
+    estimate: DistrictEstimate | None = None
     y_range: tuple[float, float] | None = None
     records: pd.DataFrame = field(default_factory=pd.DataFrame)
     lang: str = ""
     """The view's language of the texts (tooltips format their dates in it); '' for ISO dates."""
+    technical: str = ""  # the estimate's method, range and backtest record, shown one click away
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
@@ -78,7 +80,9 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     """Resident-register series of the ward or a district, the 2020 census, and the plan's projection.
 
     For the ward the projection is the plan's own figure, with the sum of the district estimates beside it;
-    for a district it is this dashboard's linear-trend estimate (:mod:`atlas.estimates`), never the plan's.
+    for a district it is this dashboard's estimate by the method the backtest chose (:mod:`atlas.estimates`), never
+    the plan's, or a sentence saying why there is none. ``notes`` start with the plain sentences about the estimate
+    and end with the axis baseline; ``technical`` holds the method sentence.
     """
     key = area or "ward"
     district = district_by_id(area) if area else None
@@ -112,23 +116,30 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
         add_rows(label, [(census.date, census.value, (census.source,), census.derived_text(lang))])
         sources.append((census.source, census.date))
 
-    extra, notes, estimate = "", [], None
+    extra, notes, estimate, technical = "", [], None, ""
     if district is None:
         label = t("series_plan_projection", lang)
-        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="lines+markers",
-                        name=label, line={"color": colour, "dash": "dash", "width": 2},
-                        marker={"symbol": "circle-open", "size": 10})
+        # two marked points and no line: the plan states no path between its base figure and its projection
+        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="markers",
+                        name=t("series_plan_points", lang), marker={"symbol": "circle-open", "size": 10,
+                                                                     "color": colour, "line": {"width": 2}})
         add_rows(t("series_plan_base", lang), [(base.date, base.value, (base.source,), "")])
         add_rows(label, [(projection.date, projection.value, (projection.source,),
                           t("projection_target", lang, date=fmt.date(projection.date, lang)))])
         sources.append((projection.source, None))
         extra = t("alt_population_projection", lang, value=fmt.people(projection.value, lang),
                   date=fmt.date(projection.date, lang))
+        notes.append(t("plan_points_note", lang, base=fmt.people(base.value, lang),
+                       base_date=fmt.date(base.date, lang),
+                       projection=fmt.people(projection.value, lang), target=fmt.date(projection.date, lang)))
         notes += _district_sum(fig, projection, lang, add_rows)
     else:
-        estimate = trend_estimate(district.id, projection.date)
+        texts = estimate_texts(district.id, projection.date, lang)
+        notes += texts.plain
+        technical = texts.technical
+        estimate = district_estimate(district.id, projection.date)
         if estimate is not None:
-            notes.append(_add_estimate(fig, estimate, name, colour, lang, add_rows))
+            _add_estimate(fig, estimate, colour, lang, add_rows, " ".join([*texts.plain, technical]))
 
     first, last = register[0], register[-1]
     alt = t("alt_population", lang, area=name, first=fmt.people(first.value, lang),
@@ -139,7 +150,7 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     fig.update_yaxes(range=list(y_range))
     notes.append(baseline_note(y_range, lang))
     return Chart(f"population-{key}", f"{t('population_chart_title', lang)} — {name}", fig, pd.DataFrame(rows),
-                 alt, sources, notes, estimate, y_range, pd.DataFrame(records), lang)
+                 alt, sources, notes, estimate, y_range, records=pd.DataFrame(records), lang=lang, technical=technical)
 
 
 def _value_range(fig: go.Figure) -> tuple[float, float]:
@@ -163,32 +174,22 @@ def baseline_note(y_range: tuple[float, float], lang: str) -> str:
     return t("axis_baseline", lang, start=f"{round(low):,}", span=fmt.percent((high - low) / low, lang))
 
 
-def _add_estimate(fig: go.Figure, est: TrendEstimate, name: str, colour: str, lang: str, add_rows) -> str:
-    """Draw this dashboard's linear-trend estimate with its 95 % band; return the one-sentence method."""
-    method = trend_method(est, name, lang)
+def _add_estimate(fig: go.Figure, est: DistrictEstimate, colour: str, lang: str, add_rows, note: str) -> None:
+    """Draw this dashboard's estimate (dotted path, open marker, range bar) and add its table row with ``note``."""
     label = t("series_trend_estimate", lang)
-    days = [est.first_date, est.last_date, est.date]
-    fig.add_scatter(x=days, y=[round(est.fitted(d)) for d in days], mode="lines", name=label,
+    fig.add_scatter(x=[d for d, _ in est.path], y=[v for _, v in est.path], mode="lines", name=label,
                     line={"color": colour, "dash": "dot", "width": 2}, hoverinfo="skip", legendgroup="estimate")
     fig.add_scatter(x=[est.date], y=[est.value], mode="markers", showlegend=False, legendgroup="estimate",
                     marker={"symbol": "circle-open", "size": 11, "color": colour, "line": {"width": 2}},
                     error_y={"type": "data", "symmetric": False, "array": [est.high - est.value],
                              "arrayminus": [est.value - est.low], "color": colour, "thickness": 1.5, "width": 8},
                     hovertemplate=f"{label}: %{{y:,}} ({est.low:,}–{est.high:,})<extra></extra>")
-    add_rows(label, [(est.date, est.value, tuple(est.sources), method)])
-    return method
-
-
-def trend_method(est: TrendEstimate, name: str, lang: str) -> str:
-    """The estimate's method in one sentence, with its inputs and band."""
-    return t("trend_estimate_method", lang, area=name, n=est.points, first=fmt.date(est.first_date, lang),
-             last=fmt.date(est.last_date, lang), target=fmt.date(est.date, lang),
-             low=fmt.people(est.low, lang), high=fmt.people(est.high, lang))
+    add_rows(label, [(est.date, est.value, tuple(est.sources), note)])
 
 
 def district_estimates_sum(target: dt.date) -> int | None:
-    """Sum of the five districts' trend estimates for ``target`` (None if any district has none)."""
-    values = [trend_estimate(d.id, target) for d in districts()]
+    """Sum of the five districts' estimates for ``target`` (None if any district has none)."""
+    values = [district_estimate(d.id, target) for d in districts()]
     return None if any(v is None for v in values) else sum(v.value for v in values if v is not None)
 
 
@@ -196,7 +197,8 @@ def _district_sum(fig: go.Figure, projection: PlanPoint, lang: str, add_rows) ->
     """Mark the sum of the district estimates beside the plan's projection and state the gap."""
     total = district_estimates_sum(projection.date)
     if total is None:
-        return []
+        missing = [d.name(lang) for d in districts() if district_estimate(d.id, projection.date) is None]
+        return [t("estimate_sum_missing", lang, areas=t("list_separator", lang).join(missing))]
     label = t("series_estimate_sum", lang)
     fig.add_scatter(x=[projection.date], y=[total], mode="markers", name=label,
                     marker={"symbol": "x-thin-open", "size": 12, "color": "#D55E00", "line": {"width": 2}},

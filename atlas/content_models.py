@@ -24,7 +24,7 @@ class Text(Mapping[str, str]):
     ``origins`` holds, in the order of ``LANGS``, a source id (the city's own wording) or :data:`OURS` (our
     translation). Views show a text with :meth:`shown` or :meth:`paragraphs`, which add the translation mark.
 
-    >>> Text("港区", "港区", "Minato", ("s", "s", OURS)).shown("en")
+    >>> Text("港区", "港区", "Minato", ("s", OURS, "s")).shown("en")
     'Minato (our translation)'
     """
 
@@ -56,16 +56,29 @@ class Text(Mapping[str, str]):
         """The translation mark of ``lang`` (e.g. 〔仮訳〕) for a translated text, else ''."""
         return t("mark_translation", lang) if self.is_translated(lang) else ""
 
-    def shown(self, lang: str) -> str:
-        """The text in ``lang`` followed by its translation mark, if any."""
+    def marked(self, lang: str, piece: str) -> str:
+        """``piece`` (a paragraph or part of this text in ``lang``) followed by the translation mark, if any."""
         mark = self.mark(lang)
-        return f"{self[lang]} {mark}" if mark else self[lang]
+        return f"{piece} {mark}" if mark else piece
 
     def paragraphs(self, lang: str) -> list[str]:
-        """Paragraphs (split at blank lines), the translation mark after the last one."""
-        parts = self[lang].split("\n\n")
-        mark = self.mark(lang)
-        return parts[:-1] + [f"{parts[-1]} {mark}"] if mark else parts
+        """Paragraphs (split at blank lines), each followed by the translation mark, if any.
+
+        >>> Text("甲\\n\\n乙", "甲\\n\\n乙", "A\\n\\nB", ("s", OURS, "s")).paragraphs("en")
+        ['A (our translation)', 'B (our translation)']
+        """
+        return [self.marked(lang, part) for part in self[lang].split("\n\n")]
+
+    def shown(self, lang: str) -> str:
+        """The text in ``lang``, every paragraph followed by the translation mark, if any."""
+        return "\n\n".join(self.paragraphs(lang))
+
+    def source(self, lang: str) -> str:
+        """The source id to cite beside the text in ``lang``: its own origin, or for our translation the city's
+        publication it translates (the origin of the Chinese wording, the summary); :data:`OURS` for a text without
+        origins (see :meth:`PlanContent.source_of`)."""
+        origin = self.origin(lang)
+        return origin if origin != OURS else self.origin("zh")
 
 
 @dataclass(frozen=True)
@@ -254,6 +267,16 @@ class PlanContent:
             if plan.slug == slug:
                 return plan
         raise KeyError(slug)
+
+    def cites_apart(self, text: Text, lang: str) -> bool:
+        """True if ``text`` in ``lang`` is the city's wording from a page other than the summary (a press release,
+        the plan's page): it cites that page right beside it, not the summary's source line."""
+        return text.origin(lang) not in (OURS, self.source)
+
+    def source_of(self, text: Text, lang: str) -> str:
+        """The source id to cite beside ``text`` in ``lang`` (:meth:`Text.source`; the summary if none is known)."""
+        source = text.source(lang)
+        return self.source if source == OURS else source
 
     def is_unofficial(self, lang: str) -> bool:
         """True if any text in ``lang`` is our translation (and so carries the translation mark)."""

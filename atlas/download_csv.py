@@ -52,10 +52,10 @@ def _iso(day: dt.date | None) -> str:
 
 def source_cells(ref: SourceRef, lang: str) -> dict[str, str]:
     """One source of a value as CSV cells: title in ``lang``, URL, licence, credit line, and the date of its figures
-    (for a source that gives none, the record's note on why, in ``lang``)."""
+    (for a source that gives none, the record's note on why, in ``lang``, and for a copy the day it was taken)."""
     src = sources()[ref[0]]
     day = source_date(ref)
-    when = _iso(day) if day else (src.date_notes or {}).get(lang) or t("date_not_stated", lang)
+    when = _iso(day) if day else src.undated_text(lang, iso=True)
     return {"title": src.titles[lang], "url": src.url, "license": src.license_in(lang), "credit": src.credit,
             "date": when}
 

@@ -33,17 +33,19 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def source_record(sid: str, lang: str, day: dt.date | None = None) -> dict[str, str | None]:
+def source_record(sid: str, lang: str, day: dt.date | None = None) -> dict[str, object]:
     """A source as metadata: id, title in ``lang``, publisher, URL, reference date, license and credit line.
 
     ``day`` is the date of the figures taken from it; without one, the record's own ``reference_date``.
     """
     src = sources()[sid]
+    copy = src.retrieved
     return {"id": sid, "title": src.titles[lang], "publisher": src.publisher_in(lang), "url": src.url,
-            "reference_date": _iso(day or src.reference_date), "license": src.license_in(lang), "credit": src.credit}
+            "reference_date": src.iso_date(day), "license": src.license_in(lang), "credit": src.credit,
+            "retrieved": {"date": copy.date.isoformat(), "by": copy.by, "url": copy.url} if copy else None}
 
 
-def _cited(refs: list[SourceRef], lang: str) -> list[dict[str, str | None]]:
+def _cited(refs: list[SourceRef], lang: str) -> list[dict[str, object]]:
     """One record per source of ``refs`` (first-seen order), dated with the latest figure date taken from it."""
     latest: dict[str, dt.date | None] = {}
     for ref in refs:

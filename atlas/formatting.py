@@ -43,15 +43,20 @@ def date(day: dt.date | None, lang: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def month(day: dt.date, lang: str) -> str:
-    """A date of month precision (its day is ignored): '2024年1月' (ja, zh) or 'January 2024' (en).
+def month(day: dt.date | None, lang: str) -> str:
+    """The month of ``day``: '2024年1月' (ja, zh) or 'January 2024' (en); None -> ''.
 
     >>> month(dt.date(2024, 1, 1), "ja"), month(dt.date(2024, 1, 1), "en")
     ('2024年1月', 'January 2024')
     """
-    if lang == "en":
-        return f"{MONTH_NAMES_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月"
+    if day is None:
+        return ""
+    return f"{MONTH_NAMES_EN[day.month - 1]} {day.year}" if lang == "en" else f"{day.year}年{day.month}月"
+
+
+def date_at(day: dt.date | None, lang: str, precision: str = "day") -> str:
+    """``day`` to the precision its source gives: a whole date (:func:`date`) or only the month (:func:`month`)."""
+    return month(day, lang) if precision == "month" else date(day, lang)
 
 
 def fiscal_year(year: int, lang: str) -> str:

@@ -1,7 +1,7 @@
 """The handout's two charts drawn with matplotlib as SVG with live text, from :class:`atlas.charts.Chart` data.
 
 They show what the web charts show: the register series, the census, the plan's projection (ward) or this
-dashboard's linear-trend estimate with its band (district), an axis range stated when it does not start at zero,
+dashboard's estimate with its range (district), an axis range stated when it does not start at zero,
 and for the budget the span of the plan's fiscal scale above the bars and the notes on single bars.
 """
 
@@ -57,7 +57,8 @@ def _thousands(value: float, _pos: int) -> str:
 
 
 def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> str:
-    """The population chart: register solid, census marker, plan projection dashed, our estimate dotted + band."""
+    """The population chart: register solid, census marker, the plan's two points unjoined, our estimate dotted +
+    band."""
     col = {"col_series": "series", "col_value": "value"}  # the chart's records (codes and dates, not words)
     table = chart.records.assign(_d=pd.to_datetime(chart.records["date"]))
 
@@ -74,19 +75,18 @@ def population_svg(chart: Chart, colour: str, lang: str, family: list[str]) -> s
             ax.plot(census["_d"], census[col["col_value"]], linestyle="none", marker="D", markersize=4,
                     color=CENSUS_COLOUR, label=t("series_census", lang))
         base, proj = rows("series_plan_base"), rows("series_plan_projection")
-        if len(proj):
-            line = pd.concat([base, proj])
-            ax.plot(line["_d"], line[col["col_value"]], color=colour, linestyle=(0, (4, 2)), marker="o",
-                    markersize=3.5, markerfacecolor="white", label=t("series_plan_projection", lang))
+        if len(proj):  # two marked points, no line: the plan gives no path between them
+            points = pd.concat([base, proj])
+            ax.plot(points["_d"], points[col["col_value"]], color=colour, linestyle="none", marker="o",
+                    markersize=4, markerfacecolor="white", label=t("series_plan_points", lang))
         total = rows("series_estimate_sum")
         if len(total):
             ax.plot(total["_d"], total[col["col_value"]], linestyle="none", marker="x", markersize=5,
                     color=SETTLEMENT_COLOUR, label=t("series_estimate_sum", lang))
         est = chart.estimate
         if est is not None:
-            days = [est.first_date, est.last_date, est.date]
-            ax.plot(pd.to_datetime(days), [est.fitted(d) for d in days], color=colour, linestyle=(0, (1, 1.5)),
-                    label=t("series_trend_estimate", lang))
+            ax.plot(pd.to_datetime([d for d, _ in est.path]), [v for _, v in est.path], color=colour,
+                    linestyle=(0, (1, 1.5)), label=t("series_trend_estimate", lang))
             ax.errorbar(pd.to_datetime([est.date]), [est.value], yerr=[[est.value - est.low], [est.high - est.value]],
                         color=colour, marker="o", markersize=3.5, markerfacecolor="white", capsize=2, linewidth=0.8)
         if chart.y_range is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from atlas import formatting as fmt
 from atlas import freshness
 from atlas.charts import WARD_COLOUR, Chart, FiscalScale, budget_chart, fiscal_scale, plan_points, population_chart
-from atlas.content import plan_content
+from atlas.content import Text, plan_content
 from atlas.districts import area_label, district_by_id, districts
 from atlas.handout_charts import budget_svg, population_svg
 from atlas.i18n import HTML_LANG, LANGS, t
@@ -182,22 +182,26 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     e = escape
     colon = ": " if lang == "en" else "："
 
-    # header and plan texts
-    plan_ref = refs.cite([(plan.source, None)])
+    # header and plan texts: each with its mark (every paragraph) and the number of its own source beside it
+    def cite(text: Text) -> str:
+        return f' <span class="tiny">{refs.cite([(plan.source_of(text, lang), None)])}</span>'
+
     if info:
         dplan = plan.district(info.id)
-        subtitle = f'<div class="plan">{e(dplan.plan_name.shown(lang))}</div>'
-        intro = (f'<div class="slogan">{e(dplan.slogan.shown(lang))}</div>'
-                 f'<h3>{e(t("aims_heading", lang))}</h3><p>{e(_shorten(dplan.aims[lang], trim, lang))} '
-                 f'{e(dplan.aims.mark(lang))} '
-                 f'<span class="tiny">{plan_ref}</span></p>')
+        subtitle = f'<div class="plan">{e(dplan.plan_name.shown(lang))}{cite(dplan.plan_name)}</div>'
+        aims = _shorten(dplan.aims[lang], trim, lang).split("\n\n")
+        intro = (f'<div class="slogan">{e(dplan.slogan.shown(lang))}{cite(dplan.slogan)}</div>'
+                 f'<h3>{e(t("aims_heading", lang))}</h3>'
+                 + "".join(f"<p>{e(dplan.aims.marked(lang, part))}</p>" for part in aims[:-1])
+                 + f"<p>{e(dplan.aims.marked(lang, aims[-1]))}{cite(dplan.aims)}</p>")
     else:
         ward = plan.ward
         period = ward.plan_period
-        subtitle = f'<div class="plan">{e(ward.cover_title.shown(lang))}</div>'
+        subtitle = f'<div class="plan">{e(ward.cover_title.shown(lang))}{cite(ward.cover_title)}</div>'
         label = t("plan_period_label", lang, start=period.start_fy, end=period.end_fy, revised=period.revised_fy)
-        intro = (f'<h3>{e(t("vision_heading", lang))}</h3><div class="slogan">{e(ward.vision.shown(lang))}</div>'
-                 f'<p><b>{e(period.text.shown(lang))}</b>{colon}{e(label)} <span class="tiny">{plan_ref}</span></p>')
+        intro = (f'<h3>{e(t("vision_heading", lang))}</h3>'
+                 f'<div class="slogan">{e(ward.vision.shown(lang))}{cite(ward.vision)}</div>'
+                 f'<p><b>{e(period.text.shown(lang))}</b>{colon}{e(label)}{cite(period.text)}</p>')
     note_key = "unofficial_translation" if plan.is_unofficial(lang) else "official_text"
     note = f'<div class="note">{e(t(note_key, lang))}</div>'
 
@@ -234,8 +238,8 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     pop_refs = refs.cite(pop.sources + [(plan.source, None)] if info else pop.sources)
     bud_refs = refs.cite(bud.sources)
     bud_notes = list(bud.notes) + ([t("budget_no_district", lang)] if info else [])
-    pop_notes = list(pop.notes)
-    if trim:  # keep the estimate's method (or the plan's gap) and the fiscal-scale sentence, drop the rest
+    pop_notes = list(pop.notes[:-1]) + ([pop.technical] if pop.technical else []) + list(pop.notes[-1:])
+    if trim:  # keep the estimate's plain sentence (or that the plan gives two points only) and the fiscal-scale one
         pop_notes, bud_notes = pop_notes[:1], bud_notes[:1]
     charts_html = (
         '<table class="layout"><tr>'

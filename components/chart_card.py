@@ -54,6 +54,9 @@ def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> Non
     st.caption(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}")
     for note in chart.notes:
         st.caption(md_escape(note))
+    if chart.technical:  # the estimate's method, range and backtest record: one click away
+        with st.expander(tm("estimate_details", lang)):
+            st.caption(md_escape(chart.technical))
     source_lines(chart.sources, lang)
     with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
         st.markdown(table)

@@ -11,7 +11,7 @@ from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from components.markdown import md_escape, tm
 from components.navigation import page_link
-from components.source_note import source_lines
+from components.source_note import Citations, source_lines
 
 
 def translation_flag(lang: str) -> None:
@@ -26,18 +26,22 @@ def translation_flag(lang: str) -> None:
 def profile_header(district: str | None, lang: str) -> None:
     """Name and slogan of the district (the slogan in body colour), or the ward's vision and plan period."""
     plan = plan_content()
+    cite = Citations(lang)
     st.header(md_escape(area_label(district, lang)), anchor="selected-district")
     translation_flag(lang)
     if district:
         dplan = plan.district(district)
-        st.caption(md_escape(dplan.plan_name.shown(lang)))
-        st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
+        with cite(dplan.plan_name, dplan.slogan):
+            st.caption(md_escape(dplan.plan_name.shown(lang)))
+            st.markdown(f"> **{md_escape(dplan.slogan.shown(lang))}**")
     else:
         ward = plan.ward
         st.markdown(f"**{tm('vision_heading', lang)}**")
-        st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
-        st.caption(md_escape(ward.plan_period.caption(lang)))
-    source_lines([(plan.source, None)], lang)
+        with cite(ward.vision):
+            st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
+        with cite(ward.plan_period.text):
+            st.caption(md_escape(ward.plan_period.caption(lang)))
+    cite.flush()
 
 
 def district_summary(district: str | None, lang: str, links: bool = True) -> None:
@@ -54,10 +58,12 @@ def plan_aims(district: str | None, lang: str) -> None:
     """The district plan's aims (nothing for the ward: its vision is in the summary)."""
     if not district:
         return
-    plan = plan_content()
+    aims = plan_content().district(district).aims
+    cite = Citations(lang)
     st.subheader(tm("aims_heading", lang))
-    st.markdown(md_escape(plan.district(district).aims.shown(lang)))
-    source_lines([(plan.source, None)], lang)
+    with cite(aims):
+        st.markdown(md_escape(aims.shown(lang)))
+    cite.flush()
 
 
 def office_card(district: str | None, lang: str) -> None:
@@ -97,14 +103,21 @@ def initiatives(district: str | None, lang: str) -> None:
         else:
             st.info(tm("no_district_projects", lang))
     else:
+        issues = plan.ward.priority_issues
+        cite = Citations(lang)
         st.subheader(tm("priority_issues_heading", lang))
-        st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
-                              for i in plan.ward.priority_issues))
+        with cite(*(x for i in issues for x in (i.title, i.summary))):
+            st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
+                                  for i in issues))
+        cite.flush()
     st.subheader(tm("ward_initiatives_heading", lang))
+    cite = Citations(lang)
     for area in plan.ward.policy_areas:
         scope = f" ({area.scope.shown(lang)})" if area.scope else ""
-        with st.expander(md_escape(f"{area.numeral} {area.name.shown(lang)}{scope}")):
+        texts = [area.name, *([area.scope] if area.scope else []), area.summary,
+                 *(x for item in area.initiatives for x in (item.title, item.text))]
+        with st.expander(md_escape(f"{area.numeral} {area.name.shown(lang)}{scope}")), cite(*texts):
             items = [f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}"
                      for item in area.initiatives]
             st.markdown("\n\n".join([md_escape(area.summary.shown(lang)), "\n".join(items)]))
-    source_lines([(plan.source, None)], lang)
+    cite.flush()

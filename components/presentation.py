@@ -17,7 +17,7 @@ from components.markdown import html_text, md_escape, plain_echo, tm
 from components.navigation import page_link
 from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
-from components.source_note import source_lines
+from components.source_note import Citations, source_lines
 from components.state import district, lang
 from geo.paths import ROOT
 from geo.svg_map import districts_svg
@@ -94,11 +94,14 @@ def _body(paragraphs: list[str]) -> None:
 def slide_title() -> None:
     """District name and slogan over the map with the district highlighted (no tiles: works offline)."""
     plan = plan_content()
+    cite = Citations(lang())
     text_col, map_col = st.columns([1, 1], gap="large")
     with text_col:
         _title(_name())
-        _lead(plan.district(district()).slogan.shown(lang()) if district() else plan.ward.vision.shown(lang()))
-        source_lines([(plan.source, None)], lang())
+        lead = plan.district(district()).slogan if district() else plan.ward.vision
+        with cite(lead):
+            _lead(lead.shown(lang()))
+        cite.flush()
     with map_col:
         office = branch_office(district())
         labels = {d.id: d.name(lang()) for d in districts()}
@@ -110,16 +113,20 @@ def slide_title() -> None:
 def slide_aims() -> None:
     """What the branch office aims for (the ward: the plan's vision note and priority issues)."""
     plan = plan_content()
+    cite = Citations(lang())
     if district():
         dplan = plan.district(district())
         _title(t("aims_heading", lang()))
-        _lead(dplan.plan_name.shown(lang()))
-        _body(dplan.aims.paragraphs(lang()))
+        with cite(dplan.plan_name, dplan.aims):
+            _lead(dplan.plan_name.shown(lang()))
+            _body(dplan.aims.paragraphs(lang()))
     else:
         _title(t("priority_issues_heading", lang()))
-        items = "".join(f"<li>{html_text(i.title.shown(lang()))}</li>" for i in plan.ward.priority_issues)
-        st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
-    source_lines([(plan.source, None)], lang())
+        issues = plan.ward.priority_issues
+        with cite(*(i.title for i in issues)):
+            items = "".join(f"<li>{html_text(i.title.shown(lang()))}</li>" for i in issues)
+            st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
+    cite.flush()
 
 
 def slide_population() -> None:
@@ -128,6 +135,9 @@ def slide_population() -> None:
     chart = cached_population_chart(district(), lang())
     slide_chart("population")
     st.caption(md_escape(" ".join(chart.notes)))
+    if chart.technical:  # the estimate's method, range and backtest record: one click away
+        with st.expander(tm("estimate_details", lang())):
+            st.caption(md_escape(chart.technical))
     source_lines(chart.sources, lang(), fold_after=2)
 
 
@@ -161,8 +171,10 @@ def slide_take_part() -> None:
     if office is not None:
         _lead(f"{office_label(office, lang())} — {office.address_ja}")
     intro = plan.ward.district_plans_intro
-    _body([intro.title.shown(lang()), *intro.text.paragraphs(lang())])
-    source_lines([(OFFICE_SOURCE, None), (plan.source, None)], lang())
+    cite = Citations(lang())
+    with cite(intro.title, intro.text):
+        _body([intro.title.shown(lang()), *intro.text.paragraphs(lang())])
+    cite.flush([(OFFICE_SOURCE, None)])
     page_link("plan", tm("open_plan_page", lang()))
 
 

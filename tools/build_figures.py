@@ -9,6 +9,8 @@ Run ``python tools/build_figures.py [--shared PATH]``. Output is deterministic (
   facts also give must agree with them (the facts' row is kept), else the build stops naming the row.
 - budget.csv: general-account budgets and settlements by fiscal year, per-row source id and
   reliability (official / secondary). Years the facts mark NOT FOUND are left out: a gap stays a gap.
+  ``tools/budget_official.csv`` adds the city's own figures found later (value as printed, page, source id);
+  where it has a year and kind the facts also give, the city's figure replaces the facts' row.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import csv
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +49,8 @@ BUDGET_SOURCES = {  # URL prefix -> source id
 }
 SECONDARY = {"budget-blog-enoayu-fy2016", "budget-koho-fy2017-copy", "budget-blog-ishiyuki-fy2025",
              "budget-blog-enoayu-fy2026"}
+OFFICIAL_BUDGET = ROOT / "tools" / "budget_official.csv"
+TO_OKU = {"million_yen": Decimal(100), "oku_yen": Decimal(1)}  # divisor from the printed unit to 億円
 KINDS = {"当初予算(一般会計)": "initial_budget", "決算 歳入": "settlement_revenue",
          "決算 歳出": "settlement_expenditure"}
 MEASURES = {("合計", "population"): "population", ("合計", "households"): "households",
@@ -99,8 +104,20 @@ def with_refreshed(rows: list[list[str]], current: Path) -> list[list[str]]:
     return sorted(rows + kept, key=lambda r: (r[0], r[1], r[2]))
 
 
-def budget_rows(shared: Path) -> list[list[str]]:
-    """Rows: fiscal_year, kind, amount_oku_yen, source, reliability, note."""
+def official_budget_rows(path: Path = OFFICIAL_BUDGET) -> list[list[str]]:
+    """The city's own figures of ``path`` as budget rows; amounts converted from the printed unit to 億円."""
+    with open(path, encoding="utf-8") as fh:
+        return [[rec["fiscal_year"], rec["kind"], str(Decimal(rec["amount"]) / TO_OKU[rec["unit"]]), rec["source"],
+                 "official", ""] for rec in csv.DictReader(fh)]
+
+
+def budget_rows(shared: Path, official: Path = OFFICIAL_BUDGET) -> list[list[str]]:
+    """Rows: fiscal_year, kind, amount_oku_yen, source, reliability, note (by fiscal year, facts' kind order).
+
+    A year and kind in ``official`` replaces the facts' row for them (the city's page beats a secondary copy).
+    """
+    city = official_budget_rows(official)
+    replaced = {(r[0], r[1]) for r in city}
     rows = []
     with open(shared / "data/facts/minato_budget_general_account.csv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
@@ -108,9 +125,11 @@ def budget_rows(shared: Path) -> list[list[str]]:
                 continue  # NOT FOUND: the gap stays a gap
             source = next(sid for prefix, sid in BUDGET_SOURCES.items() if rec["source"].startswith(prefix))
             reliability = "secondary" if source in SECONDARY else "official"
-            rows.append([rec["fiscal_year"], KINDS[rec["kind"]], rec["amount_oku_yen"], source, reliability,
-                         rec["note"]])
-    return rows
+            row = [rec["fiscal_year"], KINDS[rec["kind"]], rec["amount_oku_yen"], source, reliability, rec["note"]]
+            if (row[0], row[1]) not in replaced:
+                rows.append(row)
+    order = list(KINDS.values())
+    return sorted(rows + city, key=lambda r: (int(r[0]), order.index(r[1])))
 
 
 def build(shared: Path = DEFAULT_SHARED, out: Path = DATA_DIR / "figures",

@@ -147,7 +147,9 @@ def test_geojson_download_has_metadata_with_sources_and_rounded_values(lang: str
             assert entry["compared_with"] == {v.area: v.base_date.isoformat() for v in values}
     shelters = next(i for i in meta["indicators"] if i["id"] == "shelters_per_10k")
     gsi = next(s for s in shelters["sources"] if s["id"] == "gsi-shelters")
-    assert gsi["reference_date"] == sources()["gsi-shelters"].reference_date.isoformat()
+    assert gsi["reference_date"] is None  # GSI gives none; the third-party copy's retrieval day is kept apart
+    copy = sources()["gsi-shelters"].retrieved
+    assert gsi["retrieved"] == {"date": copy.date.isoformat(), "by": copy.by, "url": copy.url}
     for f in doc["features"]:
         props = f["properties"]
         for d in definitions():

@@ -61,7 +61,7 @@ def shown(fmt: str, value: float | None) -> float | None:
 def expected_date(ref: tuple, lang: str) -> str:
     day = source_date(ref)
     src = sources()[ref[0]]
-    return day.isoformat() if day else (src.date_notes or {}).get(lang) or t("date_not_stated", lang)
+    return day.isoformat() if day else src.undated_text(lang, iso=True)
 
 
 def check_credits(df: pd.DataFrame, label: str, refs_per_row: list[tuple], lang: str) -> None:

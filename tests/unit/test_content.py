@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from atlas.content import Text, is_unofficial, plan_content
+from atlas.content import OURS, Text, is_unofficial, plan_content
 from atlas.districts import districts
+from atlas.i18n import t
 from geo.layers import DataFileError
 from geo.paths import DEFAULT_SHARED
 
@@ -55,6 +56,31 @@ def test_real_file_loads() -> None:
     assert plan.ward.plan_period.start_fy == 2021 and plan.ward.plan_period.end_fy == 2026
     assert plan.ward.key_figure("population_2024").value == 266306
     assert plan.ward.key_figure("population_projection_2027").projected
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_every_paragraph_of_a_translated_text_carries_the_mark(lang: str) -> None:
+    """Issue 17: the mark after every paragraph, not only the last; none on the city's own wording."""
+    mark = t("mark_translation", lang)
+    multi = [x for x in plan_content().texts if "\n\n" in x[lang]]
+    assert multi  # the mayor's message, the forum and survey texts, the district-plans intro
+    for text in plan_content().texts:
+        parts = text[lang].split("\n\n")
+        expected = [f"{p} {mark}" for p in parts] if text.is_translated(lang) else parts
+        assert text.paragraphs(lang) == expected
+        assert text.shown(lang) == "\n\n".join(expected)
+
+
+def test_each_text_cites_its_own_wording_or_the_summary_it_was_translated_from() -> None:
+    plan = plan_content()
+    for text in plan.texts:
+        for lang in ("ja", "en", "zh"):
+            origin = text.origin(lang)
+            assert plan.source_of(text, lang) == (plan.source if origin == OURS else origin)
+            assert plan.cites_apart(text, lang) == (origin not in (OURS, plan.source))
+    vision = plan.ward.vision  # the city's wording from its 2024-02-29 press release, not the summary's
+    assert plan.source_of(vision, "ja") == vision.origin("ja") != plan.source and plan.cites_apart(vision, "ja")
+    assert plan.source_of(Text("甲", "甲", "A"), "en") == plan.source  # a text without origins: the summary
 
 
 def test_only_ja_and_en_are_unofficial() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -46,9 +47,23 @@ def test_census_districts_sum_to_land_population() -> None:
 
 
 def test_budget_gaps_stay_gaps() -> None:
-    years = {b.fiscal_year for b in budget() if b.kind == "initial_budget"}
-    assert 2021 not in years and 2023 not in years and 2024 not in years
-    assert {b.reliability for b in budget() if b.fiscal_year in (2025, 2026)} == {"secondary"}
+    initial = {b.fiscal_year: b for b in budget() if b.kind == "initial_budget"}
+    assert 2021 not in initial  # no official or secondary figure found
+    assert initial[2026].reliability == "secondary"
+
+
+def test_city_figures_replace_secondary_ones_as_printed() -> None:
+    """tools/budget_official.csv: the city's figures (printed in million yen) become 億円 rows citing their page."""
+    with open(build_figures.OFFICIAL_BUDGET, encoding="utf-8") as fh:
+        printed = list(csv.DictReader(fh))
+    assert printed
+    rows = {(b.fiscal_year, b.kind): b for b in budget()}
+    for rec in printed:
+        row = rows[(int(rec["fiscal_year"]), rec["kind"])]
+        assert row.amount_oku_yen * float(build_figures.TO_OKU[rec["unit"]]) == pytest.approx(float(rec["amount"]))
+        assert (row.source, row.reliability) == (rec["source"], "official")
+        assert sources()[row.source].url == rec["url"]
+        assert f"{int(rec['amount']):,}" in rec["as_printed"]
 
 
 @pytest.fixture

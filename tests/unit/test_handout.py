@@ -89,6 +89,23 @@ def test_pdf_text_has_plan_texts_office_credits_and_translation_note(built: tupl
     assert squash(t("population_chart_title", lang)) in text
 
 
+def test_pdf_marks_every_translated_paragraph_and_no_city_wording(built: tuple[str | None, str, Path]) -> None:
+    """Every paragraph we translated is followed by its mark in the PDF's text; the city's own wording is not
+    (where the marks go in the HTML, for every text and source, is checked in tests/app/test_marks.py)."""
+    district, lang, path = built
+    text = squash(pdf_text(path))
+    plan = plan_content()
+    ward = plan.ward
+    texts = ([plan.district(district).plan_name, plan.district(district).slogan, plan.district(district).aims]
+             if district else [ward.cover_title, ward.vision, ward.plan_period.text])
+    mark = squash(t("mark_translation", lang))
+    for shown in texts:
+        for paragraph in shown[lang].split("\n\n"):
+            marked = squash(paragraph) + mark
+            assert (marked in text) == shown.is_translated(lang), paragraph[:30]
+            assert squash(paragraph) in text
+
+
 def test_pdf_embeds_the_noto_cjk_face_of_the_language(built: tuple[str | None, str, Path]) -> None:
     """Chinese is set in Noto Sans CJK SC and ja/en in JP, including the map's and the charts' SVG text."""
     if shutil.which("pdffonts") is None:

@@ -71,6 +71,27 @@ def test_every_budget_note_is_worded_in_each_language_and_marked_where_translate
             assert note.shown(lang) == f"{note.text[lang]} {t('mark_translation', lang)}"
 
 
+def test_budget_chart_keeps_the_fiscal_scale_apart_and_draws_only_on_chart_notes() -> None:
+    """The FY2017 transfer is marked on the chart; every note, drawn or not, is in the data table."""
+    scale = fiscal_scale(plan_content())
+    chart = budget_chart("en", scale)
+    assert not [s for s in chart.figure.layout.shapes if s.type == "rect"]  # no band that looks like a bar frame
+    span = next(s for s in chart.figure.layout.shapes if s.type == "line")
+    assert span.x0 < scale.years[0] < scale.years[1] < span.x1
+    note = chart.notes[0]
+    assert fmt.oku_yen(scale.total_oku, "en") in note and "general account" in note
+    assert f"FY{scale.plan_years[0]}" in note and f"FY{scale.revised}" in note
+    marked = {(a.x, a.text) for a in chart.figure.layout.annotations}
+    table_notes = set(chart.table["Note"])
+    for item in budget_notes():
+        assert ((item.fiscal_year, "*") in marked) is item.on_chart
+        assert any(item.text["en"] in n for n in chart.notes) is item.on_chart
+        assert item.shown("en") in table_notes  # every note, on the chart or not, is in the data table
+    secondary = next(tr for tr in chart.figure.data if "secondary" in tr.name)
+    assert sorted(secondary.x) == sorted(b.fiscal_year for b in budget()
+                                         if b.kind == "initial_budget" and b.reliability == "secondary")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_budget_table_names_kinds_reliability_and_sources_in_words(lang: str) -> None:
     chart = budget_chart(lang, fiscal_scale(plan_content()))

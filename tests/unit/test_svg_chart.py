@@ -13,6 +13,7 @@ from atlas import charts
 from atlas.charts import Chart, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
 from atlas.districts import districts
+from atlas.estimates import district_estimate
 from atlas.i18n import LANGS, t
 from atlas.svg_chart import CARD, SLIDE_NARROW, SLIDE_WIDE, SvgStyle, chart_svg
 from atlas.svg_marks import hover_text, text_width, wrap
@@ -25,6 +26,8 @@ PHONE_COLUMN_PX = 358  # a 390 px screen less Streamlit's padding
 HOSTILE = ' <img src=x onerror="alert(1)"> ![x](https://example.org/p.png) & ]]> <script>x</script>'
 BASE, PROJECTION = charts.plan_points(plan_content())
 AREAS = [None, *(d.id for d in districts())]
+# a district whose chart draws our estimate (the backtest decides which do: atlas.backtest)
+ESTIMATED = next(d.id for d in districts() if district_estimate(d.id, PROJECTION.date) is not None)
 
 
 def population(area: str | None, lang: str) -> Chart:
@@ -88,7 +91,7 @@ def test_budget_svg_has_a_bar_or_marker_per_drawn_row_the_span_and_the_note_mark
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_tooltips_say_series_date_and_value_with_separators(lang: str) -> None:
-    chart = population("azabu", lang)
+    chart = population(ESTIMATED, lang)
     tips = point_titles(parse(chart_svg(chart)))
     register = chart.table[chart.table[t("col_series", lang)] == t("series_register", lang)].iloc[0]
     day, value = register[t("col_date", lang)], register[t("col_value", lang)]
@@ -121,17 +124,18 @@ def test_ticks_have_thousands_separators_and_the_axis_starts_at_the_chart_range(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_legend_names_every_series_with_the_figures_own_labels(lang: str) -> None:
-    chart = population("azabu", lang)
+    chart = population(ESTIMATED, lang)
     texts = {re.sub(r"\s+", "", text_of(el)) for el in parse(chart_svg(chart)).iter(f"{SVG}text")}
     for key in ("series_register", "series_census", "series_trend_estimate"):
         assert re.sub(r"\s+", "", t(key, lang)) in texts, key
     ward = {re.sub(r"\s+", "", text_of(el)) for el in parse(chart_svg(population(None, lang))).iter(f"{SVG}text")}
-    for key in ("series_plan_projection", "series_estimate_sum"):
+    summed = charts.district_estimates_sum(PROJECTION.date) is not None  # only when every district has one
+    for key in ("series_plan_points", "series_estimate_sum") if summed else ("series_plan_points",):
         assert re.sub(r"\s+", "", t(key, lang)) in ward, key
 
 
 def test_estimate_is_dotted_and_recorded_values_have_markers() -> None:
-    root = parse(chart_svg(population("azabu", "en")))
+    root = parse(chart_svg(population(ESTIMATED, "en")))
     lines = [el for el in root.iter(f"{SVG}path") if el.get("fill") == "none"]
     assert any(el.get("stroke-dasharray") for el in lines)  # the trend estimate
     assert any(not el.get("stroke-dasharray") for el in lines)  # the register series
