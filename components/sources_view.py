@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from atlas import formatting as fmt
+from atlas.freshness import age
 from atlas.i18n import t
 from atlas.sources import sources
 from components.backtest_view import backtest_section
@@ -12,6 +15,12 @@ from components.markdown import md_escape, md_url, md_with_links, tm
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
+
+
+def dated(text: str, day: dt.date, lang: str) -> str:
+    """A record's date with its age once older than two months: '2026年2月1日（10か月前）'."""
+    old = age(day, lang)
+    return t("date_aged", lang, date=text, age=old) if old else text
 
 
 def sources_view(lang: str) -> None:
@@ -24,7 +33,7 @@ def sources_view(lang: str) -> None:
             st.markdown(f"**[{md_escape(src.titles[lang])}]({md_url(src.url)})**")
             if src.url_notes:
                 st.caption(f"{tm('source_link_note', lang)}: {md_escape(src.url_notes[lang])}")
-            date = (md_escape(src.date_text(lang)) if src.reference_date
+            date = (md_escape(dated(src.date_text(lang), src.reference_date, lang)) if src.reference_date
                     else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
             copy = src.retrieved
             copied = (f"{tm('source_retrieved', lang)}: [{md_escape(copy.by)}]({md_url(copy.url)}), "
