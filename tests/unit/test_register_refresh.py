@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,35 @@ FEB = dt.date(2026, 2, 1)
 
 def page(name: str) -> str:
     return (PAGES / name).read_text(encoding="utf-8")
+
+
+def _cells(text: str, changes: dict[str, str]) -> str:
+    for old, new in changes.items():
+        assert text.count(f">{old}<") == 1, old
+        text = text.replace(f">{old}<", f">{new}<")
+    return text
+
+
+def _without_area(text: str, area: str) -> str:
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if f'scope="row">{area}</th>' in line)
+    return "".join(lines[:start] + lines[start + 4:])  # the area's 日本人 / 外国人 / 複数国籍世帯 / 合計 rows
+
+
+def _month_twice(text: str) -> str:
+    start, end = text.index('<h2 id="h_0">'), text.index("</table>") + len("</table>")
+    return text[:end] + "\n" + text[start:end].replace('id="h_0"', 'id="h_1"') + text[end:]
+
+
+# Broken pages, each one edit away from a real-structure fixture (see fixtures/register_pages/README.md).
+BAD_PAGES: dict[str, Callable[[], str]] = {
+    "missing_district": lambda: _without_area(page("jinko_2026.html"), "芝浦港南地区"),
+    "sum_mismatch": lambda: _cells(page("jinko_2026.html"), {"40,391": "40,400", "44,149": "44,158"}),
+    "duplicate_date": lambda: _month_twice(page("jinko_2026.html")),
+    "bad_date": lambda: page("jinko_2026.html").replace("令和8年2月1日現在", "令和8年2月30日現在"),
+    "conflicting_month": lambda: _cells(page("jinko_2024.html"), {
+        "21,863": "21,873", "267,250": "267,260", "3,270": "3,280", "42,886": "42,896"}),
+}
 
 
 def held(data: Path) -> dict[tuple[dt.date, str, str], int]:
@@ -104,24 +134,26 @@ def test_a_second_run_changes_nothing(before_february: Path, capsys: pytest.Capt
     assert all(path.read_bytes() == content for path, content in files.items())
 
 
-@pytest.mark.parametrize(("name", "key", "names"), [
-    ("bad_missing_district.html", "refresh_missing_area", ("芝浦港南地区",)),
-    ("bad_sum_mismatch.html", "refresh_sum_mismatch", ("270,077", "270,068")),
-    ("bad_duplicate_date.html", "refresh_duplicate_date", ("2026年2月1日", "表2")),
-    ("bad_date.html", "refresh_bad_date", ("令和8年2月30日現在",)),
-    ("bad_conflicting_month.html", "refresh_conflict", ("267,260", "267,250", "minato-population-2024")),
+@pytest.mark.parametrize(("bad", "key", "names"), [
+    ("missing_district", "refresh_missing_area", ("芝浦港南地区",)),
+    ("sum_mismatch", "refresh_sum_mismatch", ("270,077", "270,068")),
+    ("duplicate_date", "refresh_duplicate_date", ("2026年2月1日", "表2")),
+    ("bad_date", "refresh_bad_date", ("令和8年2月30日現在",)),
+    ("conflicting_month", "refresh_conflict", ("267,260", "267,250", "minato-population-2024")),
 ])
 def test_bad_input_is_refused_whole_naming_the_row(before_february: Path, capsys: pytest.CaptureFixture[str],
-                                                   name: str, key: str, names: tuple[str, ...]) -> None:
+                                                   tmp_path: Path, bad: str, key: str, names: tuple[str, ...]) -> None:
+    saved = tmp_path / f"{bad}.html"
+    saved.write_text(BAD_PAGES[bad](), encoding="utf-8")
     files = {p: p.read_bytes() for p in before_february.rglob("*") if p.is_file()}
     with pytest.raises(RefreshError) as err:
-        refresh_data.load_source(str(PAGES / name), TODAY)  # readable as a file
-        parsed = read_page(page(name), TODAY)
+        refresh_data.load_source(str(saved), TODAY)  # readable as a file
+        parsed = read_page(saved.read_text(encoding="utf-8"), TODAY)
         plan_refresh(parsed, parsed.saved_from or "", TODAY, before_february)
     assert err.value.key == key
     message = err.value.text("ja")
     assert all(word in message for word in names), message
-    assert refresh_data.run(str(PAGES / name), None, TODAY, "ja", before_february) == 1
+    assert refresh_data.run(str(saved), None, TODAY, "ja", before_february) == 1
     shown = capsys.readouterr()
     assert shown.err.strip() == t("refresh_refused", "ja", reason=message) and not shown.out
     assert {p: p.read_bytes() for p in before_february.rglob("*") if p.is_file()} == files, "something was written"
