@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint build-data refresh-data bench chromium handout-deps
+.PHONY: run test lint build-data refresh-data backtest bench chromium handout-deps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
 
@@ -50,6 +50,10 @@ build-data: $(VENV)/.run-deps
 ## URL=<address> when a saved copy does not say it; REFRESH_ARGS="--lang en" for English messages)
 refresh-data: $(VENV)/.run-deps
 	@$(BIN)/python tools/refresh_data.py "$(SOURCE)" $(if $(URL),--url "$(URL)") $(REFRESH_ARGS)
+
+## The population estimates' rolling-origin backtest: checks, coverage, error and bias per district and method
+backtest: $(VENV)/.run-deps
+	@$(BIN)/python -m atlas.backtest_report
 
 ## Print the benchmark figures (payload sizes, geometry checks, load and click latency)
 bench: $(VENV)/.test-deps chromium
