@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Frame, Page, Playwright, Request
+from playwright.sync_api import BrowserContext, Frame, Locator, Page, Playwright, Request, expect
 from shapely import Point, box, union_all
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
@@ -355,6 +355,17 @@ async ([selector, quietMs]) => {
 def wait_layout_stable(page: Page, selector: str = MAIN, quiet_ms: int = 300) -> None:
     """Wait until ``selector``'s scroll/client sizes have been unchanged for ``quiet_ms`` (charts drawn)."""
     page.evaluate(LAYOUT_STABLE_JS, [selector, quiet_ms])
+
+
+def open_expander(page: Page, expander: Locator) -> None:
+    """Open a Streamlit expander and wait until its content has stopped moving the page.
+
+    Its content grows in over several frames; on a busy machine a click aimed at a button inside it during
+    that time lands on the container instead (seen: the download never started).
+    """
+    expander.locator("summary").click()
+    expect(expander.locator("details")).to_have_attribute("open", "")
+    wait_layout_stable(page)
 
 
 def scroll_map_into_view(page: Page) -> None:

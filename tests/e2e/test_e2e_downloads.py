@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from harness import MAIN, Server, wait_script_idle
+from harness import MAIN, Server, open_expander, wait_script_idle
 from playwright.sync_api import Locator, Page, expect
 
 from atlas.districts import districts
@@ -137,7 +137,7 @@ def test_profile_chart_csvs_on_a_fresh_session(page: Page, base_url: str, app_se
     received: dict[str, bytes] = {}
     for i in range(len(charts)):
         expander = expanders.nth(i)
-        expander.locator("summary").click()
+        open_expander(page, expander)
         name, data = receive(page, expander.get_by_role("button", name=t("download_csv", lang)))
         received[name] = data
     expected = {f"minato-{c.key}-{lang}.csv": c.table for c in charts}

@@ -21,6 +21,7 @@ from harness import (
     ROOT,
     VIEWPORT,
     click_target,
+    open_expander,
     wait_map_ready,
     wait_script_idle,
     wait_until,
@@ -274,7 +275,7 @@ def test_two_sessions_on_two_replicas(browser: Browser, topo: Topology) -> None:
         wait_script_idle(page)
         expect(page).to_have_url(re.compile(r"[?&]district=azabu(&|$)"))
         expander = page.locator(MAIN).locator('[data-testid="stExpander"]').filter(has_text=t("show_data", LANG))
-        expander.first.locator("summary").click()
+        open_expander(page, expander.first)
         name, data = download(page, t("download_csv", LANG))
         assert name == f"minato-population-azabu-{LANG}.csv" and data.startswith(b"\xef\xbb\xbf"), name
         pick(page, "shibaura-konan")
