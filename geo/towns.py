@@ -15,7 +15,7 @@ from typing import Literal
 
 from geo import postcodes
 from geo.layers import Chome, chome_list
-from geo.town_forms import chinese_to_japanese, kana_to_kanji, romaji_key
+from geo.town_forms import chinese_to_japanese, kana_chome_number, kana_to_kanji, romaji_key
 
 Status = Literal["found", "ambiguous", "not_found"]
 Reason = Literal["outside_minato", "unknown_postcode", "no_town"]
@@ -115,10 +115,10 @@ def _pick(town: tuple[Chome, ...], number: int | None) -> tuple[Chome, ...]:
 
 
 def _leading_number(text: str) -> int | None:
-    """The chome number a text starts with (5, ５, 五, -5), or None."""
+    """The chome number a text starts with (5, ５, 五, -5, ごちょうめ), or None."""
     m = _KANJI_NUMBER.match(text)
     if m is None:
-        return None
+        return kana_chome_number(text)
     raw = m.group(1)
     return int(raw) if raw.isdigit() else kanji_number(raw)
 
