@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from geo import postcodes
 from geo.layers import Chome, chome_list
@@ -52,6 +52,9 @@ class TownSearch:
     postcode: str | None = None  # the postcode the query starts with, as 108-0071
     place: str = ""  # Japan Post's address for that postcode
     reason: Reason | None = None  # why a postcode query found no town
+    places: tuple[Any, ...] = ()  # the gazetteer places (geo.places.Place) the matches come from, if any
+    outside: Any = None  # the place outside Minato a query names (geo.place_names.Outside), if any
+    suggestions: tuple[Any, ...] = ()  # nearest names after a miss (geo.suggest.Suggestion)
 
     @property
     def chome(self) -> Chome | None:
