@@ -23,7 +23,8 @@ from atlas.sources import sources
 from geo.datafile import DataFileError, data_name
 from geo.layers import chome_list, district_shapes, geo_dir, layer
 from geo.paths import data_dir
-from geo.places import source_ids as place_source_ids
+from geo.places import check_sources as check_place_sources
+from geo.places import places
 
 MIN_SERIES = 2  # register counts per area: the trend estimate needs two points
 FALLBACK = {  # used only when the string catalog itself cannot give the message
@@ -68,13 +69,14 @@ def _check_all() -> None:
     plan = plan_content()
     cited = {"estat-boundaries-2020", "minato-chise", OFFICE_SOURCE, plan.source}
     cited |= {i.source for d in plan.districts for i in d.initiatives}
-    cited |= place_source_ids()  # the gazetteer (data/places/places.csv) and the facilities it indexes
     for sid in sorted(cited - set(srcs)):
         raise DataFileError(f"{data_name(data_dir() / 'sources.yaml')}: no record for '{sid}'")
     _series(ids)
     budget_notes()
     offices()
     shelters(), evacuation_sites(), nurseries()
+    check_place_sources(set(srcs))  # the gazetteer (data/places/places.csv) and the facilities it indexes
+    places()
     _boundaries(ids)
     _indicators()
 

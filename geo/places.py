@@ -9,12 +9,11 @@ Facilities already in ``data/`` join the index with their own points and sources
 
 Errors name the file and row (the header is row 1): ``data/places/places.csv, row 4: point (35.6, 139.9) lies
 outside Minato's chome``. Whether each source id resolves in ``data/sources.yaml`` is checked by
-:mod:`atlas.checks`.
+:func:`check_sources`, called from :mod:`atlas.checks`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-from geo.datafile import DataFileError, data_name, validated
+from geo.datafile import DataFileError, csv_rows, data_name, validated
 from geo.layers import Chome
 from geo.paths import data_dir
 
@@ -115,22 +114,13 @@ def _row_place(row: PlaceRow, where: str) -> Place:
     return Place(row.id, row.name_ja, row.kana, row.romaji, aliases, row.kind, row.source, tuple(chome.values()))
 
 
-def _rows(path: Path) -> list[tuple[str, dict[str, str]]]:
-    name = data_name(path)
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            records = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise DataFileError(f"{name}: file not found") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{name}: not a UTF-8 CSV file ({exc})") from None
-    if not records:
-        raise DataFileError(f"{name}: no rows")
+def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+    """(``"data/file, row N"``, non-blank stripped cells) of a CSV with at least one data row."""
     out = []
-    for i, rec in enumerate(records, start=2):
+    for where, rec in csv_rows(path, required, non_empty=True):
         if None in rec:
-            raise DataFileError(f"{name}, row {i}: more cells than the header has columns")
-        out.append((f"{name}, row {i}", {k: v.strip() for k, v in rec.items() if v and v.strip()}))
+            raise DataFileError(f"{where}: more cells than the header has columns")
+        out.append((where, {k: v.strip() for k, v in rec.items() if v and v.strip()}))
     return out
 
 
@@ -138,7 +128,7 @@ def _rows(path: Path) -> list[tuple[str, dict[str, str]]]:
 def load_places(path: Path) -> tuple[Place, ...]:
     """The gazetteer at ``path``, validated row by row (ids unique, every row located in some chome)."""
     out, seen = [], {}
-    for where, cells in _rows(path):
+    for where, cells in _rows(path, tuple(PlaceRow.model_fields)):
         row = validated(PlaceRow, cells, where)
         if row.id in seen:
             raise DataFileError(f"{where}: duplicate id '{row.id}' (first on {seen[row.id]})")
@@ -152,7 +142,7 @@ def _facility_places(folder: Path) -> tuple[Place, ...]:
     """Offices, shelters and evacuation sites from their own files (validated by atlas at start-up)."""
     out: dict[str, Place] = {}
     for rel, source in FACILITY_FILES.items():
-        for where, rec in _rows(folder / rel):
+        for where, rec in _rows(folder / rel, ("name_ja", "lat", "lng")):
             name = rec.get("name_ja", "")
             try:
                 c = _point_chome(float(rec["lat"]), float(rec["lng"]), where)
@@ -170,6 +160,14 @@ def places() -> tuple[Place, ...]:
     return listed + tuple(p for p in _facility_places(data_dir()) if p.name_ja not in names)
 
 
-def source_ids() -> set[str]:
-    """Every source id the places cite (checked against ``data/sources.yaml`` by atlas.checks)."""
-    return {p.source for p in places()}
+def check_sources(known: set[str]) -> None:
+    """Raise DataFileError naming the first gazetteer row whose source id has no record in ``known``
+    (the ids of ``data/sources.yaml``), or the facility file whose source id has none."""
+    path = gazetteer_path()
+    for where, cells in _rows(path, tuple(PlaceRow.model_fields)):
+        if cells.get("source") not in known:
+            raise DataFileError(f"{where}: unknown source '{cells.get('source')}' (no record in data/sources.yaml)")
+    for rel, source in FACILITY_FILES.items():
+        if source not in known:
+            name = data_name(data_dir() / rel)
+            raise DataFileError(f"{name}: unknown source '{source}' (no record in data/sources.yaml)")
