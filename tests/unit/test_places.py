@@ -149,3 +149,19 @@ def test_the_query_set_is_large_varied_and_mostly_hit() -> None:
     results = hr.evaluate(items)
     rate = sum(ok for _, ok, _ in results) / len(results)
     assert rate >= 0.95, [(c.query, got) for c, ok, got in results if not ok]
+
+
+def test_station_build_keeps_points_inside_minato_and_needs_readings() -> None:
+    spec = importlib.util.spec_from_file_location("build_station_places", ROOT / "tools" / "build_station_places.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    office = next(p for p in places() if p.name_ja == "港区役所")
+    inside = locate(35.658203, 139.75163)
+    assert inside.chome == office.chome[0]
+    stations = [{"station_cd": 2, "station_name": "X", "lat": 35.658203, "lon": 139.75163},
+                {"station_cd": 1, "station_name": "Y", "lat": 35.69, "lon": 139.70}]  # 新宿区: outside
+    readings = {"X": {"kana": "えっくす", "romaji": "X", "aliases": ""}}
+    rows = tool.station_rows(stations, readings)
+    assert [(r["id"], r["lat"], r["lng"]) for r in rows] == [("station-2", "35.658203", "139.751630")]
+    with pytest.raises(SystemExit, match="no reading"):
+        tool.station_rows(stations, {})
