@@ -61,10 +61,18 @@ def _miss(result: TownSearch, view: str) -> None:
     st.info(tm("town_not_found", view, query=result.short_query) + "  \n" + tm("town_try", view))
     if result.suggestions:
         st.caption(tm("town_suggest", view))
-        cols = st.columns(len(result.suggestions))
-        for i, (col, s) in enumerate(zip(cols, result.suggestions, strict=True)):
-            label = s.en if view == "en" else s.ja
-            col.button(label, key=f"town_suggestion_{i}", on_click=_search_for, args=(label,))
+        _suggestion_buttons(result, view)
+
+
+def _labels(result: TownSearch, view: str) -> list[str]:
+    return [s.en if view == "en" else s.ja for s in result.suggestions]
+
+
+def _suggestion_buttons(result: TownSearch, view: str) -> None:
+    """One button per suggested name; a tap searches for it."""
+    labels = _labels(result, view)
+    for i, (col, label) in enumerate(zip(st.columns(min(len(labels), 4)) * 2, labels, strict=False)):
+        col.button(label, key=f"town_suggestion_{i}", on_click=_search_for, args=(label,))
 
 
 def town_search() -> None:
@@ -92,6 +100,10 @@ def town_search() -> None:
         st.info(tm("town_postcode_no_town", view, postcode=code))
     elif result.status == "not_found":
         _miss(result, view)
+    elif result.suggestions:  # an area name such as 青山: the towns that contain it
+        names = (", " if view == "en" else "、").join(_labels(result, view))
+        st.info(tm("town_area", view, query=query, names=names))
+        _suggestion_buttons(result, view)
     elif result.places:
         (st.success if result.district else st.info)(_place_message(result, view))
     elif result.chome is not None:

@@ -16,9 +16,13 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from geo.place_names import find_outside, find_places
-from geo.suggest import suggest
+from geo.layers import Chome, chome_list
+from geo.place_names import _LATIN, _clean, find_outside, find_places
+from geo.suggest import Suggestion, suggest
+from geo.town_forms import chinese_to_japanese, romaji_key
 from geo.towns import MAX_QUERY_LEN, Status, TownSearch, search_town
+
+MIN_PART = 2  # characters of a kanji area name (青山); romaji keys need 4 (aoyama)
 
 
 def find(query: str) -> TownSearch:
@@ -37,7 +41,30 @@ def find(query: str) -> TownSearch:
         chome = tuple({c.key_code: c for p in found for c in p.chome}.values())
         status: Status = "found" if len(chome) == 1 else "ambiguous"
         return replace(result, status=status, matches=chome, places=found)
+    towns = area_towns(text)
+    if towns:
+        chome = tuple(c for c in chome_list() if c.town_ja in {s.ja for s in towns})
+        return replace(result, status="ambiguous", matches=chome, suggestions=towns)
     outside = find_outside(text)
     if outside is not None:
         return replace(result, reason="outside_minato", place=outside.name_ja, outside=outside)
     return replace(result, suggestions=suggest(text))
+
+
+def area_towns(text: str) -> tuple[Suggestion, ...]:
+    """Towns whose names contain an area name that is no town itself: 青山 -> 北青山, 南青山; azabu -> 元麻布, ….
+
+    >>> sorted(s.ja for s in area_towns("青山")), len(area_towns("麻布")) > 4, area_towns("xyz")
+    (['北青山', '南青山'], True, ())
+    """
+    key = _clean(text)
+    towns: dict[str, Chome] = {}
+    for c in chome_list():
+        towns.setdefault(c.town_ja, c)
+    if _LATIN.match(key):
+        key = romaji_key(key)
+        found = [c for c in towns.values() if len(key) >= 4 and key in romaji_key(c.town_en)]
+    else:
+        key = chinese_to_japanese(key) or key
+        found = [c for name, c in towns.items() if len(key) >= MIN_PART and key in name and key != name]
+    return tuple(Suggestion(c.town_ja, c.town_en) for c in found) if len(found) >= 2 else ()

@@ -77,3 +77,15 @@ def test_the_examples_in_the_hint_are_found(lang: str) -> None:
     assert len(examples) == 2
     for example in examples:
         assert find(example).matches, example
+
+
+def test_an_area_name_lists_its_towns_as_buttons_and_selects_their_district(run_app) -> None:
+    result = find("青山")
+    names = [s.ja for s in result.suggestions]
+    assert len(names) >= 2 and result.district is not None
+    at = run_app(lang="ja")
+    at.text_input[0].input("青山").run()
+    assert not at.exception
+    assert at.info[0].value == md_escape(t("town_area", "ja", query="青山", names="、".join(names)))
+    assert [b.label for b in at.button if b.key and b.key.startswith("town_suggestion_")] == names
+    assert heading(at) == district_by_id(result.district).name("ja")
