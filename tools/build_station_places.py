@@ -4,9 +4,11 @@ Run ``python tools/build_station_places.py --stations PATH`` with ``PATH`` the `
 of the django-jp-stations 0.1 sdist (``pip download --no-deps --no-binary :all: django-jp-stations==0.1``), a copy
 of 駅データ.jp's free station table. Every station point that lies in a district of Minato by the chome layer
 (:func:`geo.lookup.locate`) becomes one row ``station-<station_cd>`` (lines of one station with the same point share
-a row; different points get their own). Readings (kana, romaji, aliases) are kept from the existing rows of the
-same station name; a station without one stops the build, so readings are added by hand and reviewed. Rows from
-other sources (landmarks, stations opened after the table) are kept as they are. Output is deterministic.
+a row; different points get their own), with the table's address: a station spans several chome, and its point
+and its address often lie in different ones (田町: point in 芝浦三丁目, address 芝五丁目), so the app answers both.
+Readings (kana, romaji, aliases) are kept from the existing rows of the same station name; a station without one
+stops the build, so readings are added by hand and reviewed. Rows from other sources (landmarks, stations opened
+after the table) are kept as they are. Output is deterministic.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import csv
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +47,8 @@ def station_rows(stations: list[dict], readings: dict[str, dict[str, str]]) -> l
             raise SystemExit(f"no reading for station {s['station_name']}: add its kana and romaji by hand")
         rows.append({"id": f"station-{s['station_cd']}", "name_ja": s["station_name"], "kana": known["kana"],
                      "romaji": known["romaji"], "aliases": known["aliases"], "kind": "station", "lat": key[1],
-                     "lng": key[2], "address_ja": "", "source": SOURCE})
+                     "lng": key[2], "address_ja": unicodedata.normalize("NFKC", s.get("add") or ""),
+                     "source": SOURCE})
     return rows
 
 

@@ -63,10 +63,24 @@ def test_every_place_cites_a_known_source_and_lies_in_a_chome() -> None:
         assert place.chome and all(c.district for c in place.chome), place.id
 
 
-def test_station_chome_come_from_their_points() -> None:
+def test_chome_come_from_points_and_addresses() -> None:
     by_id = {p.id: p for p in places()}
-    for row in (r for r in _rows() if r["lat"] and not r["address_ja"]):
-        assert by_id[row["id"]].chome == (locate(float(row["lat"]), float(row["lng"])).chome,)
+    for row in _rows():
+        expected = set()
+        if row["lat"]:
+            expected.add(locate(float(row["lat"]), float(row["lng"])).chome.key_code)
+        for address in filter(None, row["address_ja"].split("|")):
+            expected |= {c.key_code for c in search_town(address).matches}
+        assert {c.key_code for c in by_id[row["id"]].chome} == expected, row["id"]
+
+
+def test_a_station_spanning_two_districts_answers_both() -> None:
+    tamachi = find("田町駅")
+    rows = [r for r in _rows() if r["name_ja"] == "田町"]
+    by_point = {locate(float(r["lat"]), float(r["lng"])).chome.name_ja for r in rows}
+    by_address = {c.name_ja for r in rows for c in search_town(r["address_ja"]).matches}
+    assert {c.name_ja for c in tamachi.matches} == by_point | by_address
+    assert by_point != by_address and tamachi.district is None
 
 
 @pytest.mark.parametrize(("column", "value", "message"), [
