@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.district_names import district_search_names
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from components.markdown import tm
@@ -30,7 +31,7 @@ def district_picker() -> None:
 
 
 def _on_town_search() -> None:
-    result = find(st.session_state.get(TOWN_KEY, ""))
+    result = find(st.session_state.get(TOWN_KEY, ""), district_search_names())
     st.session_state["town_result"] = result
     if result.district:
         select_district(result.district)
@@ -100,6 +101,8 @@ def town_search() -> None:
         st.info(tm("town_postcode_no_town", view, postcode=code))
     elif result.status == "not_found":
         _miss(result, view)
+    elif result.district_named and result.district:
+        st.success(tm("town_district", view, district=district_by_id(result.district).name(view)))
     elif result.suggestions:  # an area name such as 青山: the towns that contain it
         names = (", " if view == "en" else "、").join(_labels(result, view))
         st.info(tm("town_area", view, query=query, names=names))

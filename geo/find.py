@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import replace
 
 from geo.layers import Chome, chome_list
@@ -23,12 +24,32 @@ from geo.town_forms import chinese_to_japanese, romaji_key
 from geo.towns import MAX_QUERY_LEN, Status, TownSearch, search_town
 
 MIN_PART = 2  # characters of a kanji area name (青山); romaji keys need 4 (aoyama)
+DISTRICT_SUFFIX = re.compile(r"(?:地区|総合支所|district|area)$")
 
 
-def find(query: str) -> TownSearch:
-    """Chome for a town, postcode, station, landmark or facility query; never raises.
+def district_key(name: str) -> str:
+    """Key of a district name as typed or as the data writes it: 麻布地区, 麻布, Azabu district, azabu -> 麻布/azabu."""
+    key = _clean(name).lower()
+    key = DISTRICT_SUFFIX.sub("", key) or key
+    return romaji_key(key) if _LATIN.match(key) else key
 
-    A miss says whether the query names a place outside Minato, and suggests the nearest names.
+
+def _town_prefix(text: str) -> tuple[Chome, ...]:
+    """All chome of the town a text starts with when words, not a number, follow: 愛宕神社 -> 愛宕一・二丁目."""
+    key = _clean(text)
+    for name in sorted({c.town_ja for c in chome_list()}, key=len, reverse=True):
+        rest = key[len(name):]
+        if key.startswith(name) and rest and not re.search(r"\d", rest):
+            return tuple(c for c in chome_list() if c.town_ja == name)
+    return ()
+
+
+def find(query: str, district_names: Mapping[str, str] | None = None) -> TownSearch:
+    """Chome for a town, postcode, station, landmark, facility or district query; never raises.
+
+    ``district_names`` maps :func:`district_key` of each district's names (in every language) to its slug; the
+    caller passes them from the district records. A miss says whether the query names a place outside Minato,
+    and suggests the nearest names.
     """
     result = search_town(query)
     if result.matches or result.reason is not None or not isinstance(query, str) or len(query) > MAX_QUERY_LEN:
@@ -41,6 +62,10 @@ def find(query: str) -> TownSearch:
         chome = tuple({c.key_code: c for p in found for c in p.chome}.values())
         status: Status = "found" if len(chome) == 1 else "ambiguous"
         return replace(result, status=status, matches=chome, places=found)
+    slug = (district_names or {}).get(district_key(text))
+    if slug is not None:
+        chome = tuple(c for c in chome_list() if c.district == slug)
+        return replace(result, status="ambiguous", matches=chome, district_named=True)
     towns = area_towns(text)
     if towns:
         chome = tuple(c for c in chome_list() if c.town_ja in {s.ja for s in towns})
@@ -48,6 +73,9 @@ def find(query: str) -> TownSearch:
     outside = find_outside(text)
     if outside is not None:
         return replace(result, reason="outside_minato", place=outside.name_ja, outside=outside)
+    prefix = _town_prefix(text)
+    if prefix:
+        return replace(result, status="found" if len(prefix) == 1 else "ambiguous", matches=prefix)
     return replace(result, suggestions=suggest(text))
 
 

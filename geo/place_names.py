@@ -19,12 +19,13 @@ from functools import lru_cache
 import jaconv
 
 from geo.places import Place, places
-from geo.town_forms import chinese_to_japanese, kana_key, romaji_key
+from geo.town_forms import chinese_to_japanese, kana_key, reading_key, romaji_key
 
 _WARD = re.compile(r"^(?:日本国?)?(?:東京都)?(?:港区)?")
 _SUFFIX_JA = re.compile(r"(?:駅|站|えき|エキ|ステーション)$")
 _SUFFIX_LATIN = re.compile(r"(?:station|sta|eki)$")
 _KANA_ONLY = re.compile(r"^[ぁ-ゖァ-ヺー・]+$")
+_KANA_RUN = re.compile(r"[ぁ-ゖ]")  # hiragana in a query (katakana names such as 東京タワー are kept as written)
 _LATIN = re.compile(r"^[a-z0-9āēīōū\s\-'.,’]+$", re.I)
 _NOTE = re.compile(r"（.*?）|\(.*?\)")
 SUFFIX_EN = {"区": "ku", "市": "shi", "町": "machi", "村": "mura"}
@@ -57,6 +58,8 @@ def query_keys(query: str) -> tuple[str, ...]:
         keys.append(kana_key(text.replace("・", "")))
     if (japanese := chinese_to_japanese(text)) is not None:
         keys.append(japanese)
+    if _KANA_RUN.search(text) and not _KANA_ONLY.match(text):  # kanji and kana mixed: 赤坂みつけ
+        keys.append(reading_key(text))
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
@@ -166,11 +169,15 @@ def _outside_index() -> dict[str, Outside]:
 def find_outside(query: str) -> Outside | None:
     """The place outside Minato a query names, or None.
 
-    >>> find_outside("渋谷区").name_ja, find_outside("shibuya").name_en
-    ('東京都渋谷区', 'Shibuya-ku, Tokyo')
+    >>> find_outside("渋谷区").name_ja, find_outside("shibuya").name_en, find_outside("新宿区西新宿2-8-1").name_ja
+    ('東京都渋谷区', 'Shibuya-ku, Tokyo', '東京都新宿区')
     """
     index = _outside_index()
     for key in query_keys(query):
         if key in index and len(key) > 1:
             return index[key]
+    text = _clean(query)
+    for end in range(len(text), 1, -1):  # an address elsewhere: 渋谷区渋谷2-21-1, 新宿区西新宿2-8-1
+        if text[end - 1] in "区市町村都道府県" and text[:end] in index:
+            return index[text[:end]]
     return None

@@ -100,6 +100,22 @@ def _kana_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str], tuple[st
     return readings, index, tuple(read(word) for word in WARD_PREFIX)
 
 
+@lru_cache(maxsize=1)
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def reading_key(text: str) -> str:
+    """Romaji key of pykakasi's reading of mixed kanji and kana text: 赤坂みつけ -> akasakamitsuke.
+
+    >>> reading_key("赤坂みつけ"), reading_key("しながわ")
+    ('akasakamitsuke', 'shinagawa')
+    """
+    return kana_key("".join(part["hira"] for part in _kakasi().convert(text)))
+
+
 def town_readings() -> dict[str, tuple[str, ...]]:
     """Accepted hiragana readings per town: ``{"港南": ("こうなん",), "白金台": ("しろかねだい", "しろがねだい")}``."""
     return dict(_kana_tables()[0])

@@ -55,6 +55,7 @@ class TownSearch:
     places: tuple[Any, ...] = ()  # the gazetteer places (geo.places.Place) the matches come from, if any
     outside: Any = None  # the place outside Minato a query names (geo.place_names.Outside), if any
     suggestions: tuple[Any, ...] = ()  # nearest names after a miss (geo.suggest.Suggestion)
+    district_named: bool = False  # the query named a district itself (麻布地区, Azabu): matches are all its chome
 
     @property
     def chome(self) -> Chome | None:

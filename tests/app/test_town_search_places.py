@@ -89,3 +89,17 @@ def test_an_area_name_lists_its_towns_as_buttons_and_selects_their_district(run_
     assert at.info[0].value == md_escape(t("town_area", "ja", query="青山", names="、".join(names)))
     assert [b.label for b in at.button if b.key and b.key.startswith("town_suggestion_")] == names
     assert heading(at) == district_by_id(result.district).name("ja")
+
+
+@pytest.mark.parametrize(("query", "lang"), [("麻布地区", "ja"), ("Shibaura-Konan district", "en"), ("高轮地区", "zh")])
+def test_a_district_name_selects_the_district(run_app, query: str, lang: str) -> None:
+    from atlas.district_names import district_search_names
+
+    result = find(query, district_search_names())
+    assert result.district_named and result.district is not None
+    at = run_app(lang=lang)
+    at.text_input[0].input(query).run()
+    assert not at.exception
+    name = district_by_id(result.district).name(lang)
+    assert heading(at) == name
+    assert at.success[0].value == md_escape(t("town_district", lang, district=name))

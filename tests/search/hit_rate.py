@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from atlas.district_names import district_search_names  # noqa: E402
 from geo.find import find  # noqa: E402
 from geo.towns import TownSearch  # noqa: E402
 
@@ -65,7 +66,7 @@ def hit(case: Case, result: TownSearch) -> bool:
 def evaluate(items: list[Case]) -> list[tuple[Case, bool, str]]:
     out = []
     for case in items:
-        result = find(case.query)
+        result = find(case.query, district_search_names())
         out.append((case, hit(case, result), got(result)))
     return out
 

@@ -179,3 +179,15 @@ def test_station_build_keeps_points_inside_minato_and_needs_readings() -> None:
     assert [(r["id"], r["lat"], r["lng"]) for r in rows] == [("station-2", "35.658203", "139.751630")]
     with pytest.raises(SystemExit, match="no reading"):
         tool.station_rows(stations, {})
+
+
+@pytest.mark.parametrize(("query", "city"), [("東京都渋谷区渋谷2-21-1", "渋谷区"), ("新宿区西新宿2-8-1", "新宿区")])
+def test_an_address_elsewhere_is_outside_minato(query: str, city: str) -> None:
+    r = find(query)
+    assert r.reason == "outside_minato" and r.place.endswith(city)
+
+
+def test_a_town_name_followed_by_words_gives_that_town() -> None:
+    town = next(c.town_ja for c in chome_list() if c.town_ja == "愛宕")
+    r = find(f"{town}神社")
+    assert r.matches == tuple(c for c in chome_list() if c.town_ja == town)
