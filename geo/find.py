@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from geo.layers import Chome, chome_list
-from geo.place_names import _LATIN, _clean, find_outside, find_places
+from geo.place_names import LATIN, clean_query, find_outside, find_places
 from geo.suggest import Suggestion, suggest
 from geo.town_forms import chinese_to_japanese, romaji_key
 from geo.towns import MAX_QUERY_LEN, Status, TownSearch, search_town
@@ -29,14 +29,14 @@ DISTRICT_SUFFIX = re.compile(r"(?:地区|総合支所|district|area)$")
 
 def district_key(name: str) -> str:
     """Key of a district name as typed or as the data writes it: 麻布地区, 麻布, Azabu district, azabu -> 麻布/azabu."""
-    key = _clean(name).lower()
+    key = clean_query(name).lower()
     key = DISTRICT_SUFFIX.sub("", key) or key
-    return romaji_key(key) if _LATIN.match(key) else key
+    return romaji_key(key) if LATIN.match(key) else key
 
 
 def _town_prefix(text: str) -> tuple[Chome, ...]:
     """All chome of the town a text starts with when words, not a number, follow: 愛宕神社 -> 愛宕一・二丁目."""
-    key = _clean(text)
+    key = clean_query(text)
     for name in sorted({c.town_ja for c in chome_list()}, key=len, reverse=True):
         rest = key[len(name):]
         if key.startswith(name) and rest and not re.search(r"\d", rest):
@@ -85,11 +85,11 @@ def area_towns(text: str) -> tuple[Suggestion, ...]:
     >>> sorted(s.ja for s in area_towns("青山")), len(area_towns("麻布")) > 4, area_towns("xyz")
     (['北青山', '南青山'], True, ())
     """
-    key = _clean(text)
+    key = clean_query(text)
     towns: dict[str, Chome] = {}
     for c in chome_list():
         towns.setdefault(c.town_ja, c)
-    if _LATIN.match(key):
+    if LATIN.match(key):
         key = romaji_key(key)
         found = [c for c in towns.values() if len(key) >= 4 and key in romaji_key(c.town_en)]
     else:

@@ -24,15 +24,15 @@ from geo.town_forms import chinese_to_japanese, kana_key, reading_key, romaji_ke
 _WARD = re.compile(r"^(?:日本国?)?(?:東京都)?(?:港区)?")
 _SUFFIX_JA = re.compile(r"(?:駅|站|えき|エキ|ステーション)$")
 _SUFFIX_LATIN = re.compile(r"(?:station|sta|eki)$")
-_KANA_ONLY = re.compile(r"^[ぁ-ゖァ-ヺー・]+$")
+KANA_ONLY = re.compile(r"^[ぁ-ゖァ-ヺー・]+$")
 _KANA_RUN = re.compile(r"[ぁ-ゖ]")  # hiragana in a query (katakana names such as 東京タワー are kept as written)
-_LATIN = re.compile(r"^[a-z0-9āēīōū\s\-'.,’]+$", re.I)
+LATIN = re.compile(r"^[a-z0-9āēīōū\s\-'.,’]+$", re.I)
 _NOTE = re.compile(r"（.*?）|\(.*?\)")
 SUFFIX_EN = {"区": "ku", "市": "shi", "町": "machi", "村": "mura"}
 HOME = ("東京都", "港区")
 
 
-def _clean(text: str) -> str:
+def clean_query(text: str) -> str:
     """NFKC, no spaces, dots or dashes, no 東京都港区 prefix."""
     text = unicodedata.normalize("NFKC", text).strip()
     text = re.sub(r"[\s・･.,、。\-‐－−―]+", "", text)
@@ -45,20 +45,20 @@ def query_keys(query: str) -> tuple[str, ...]:
     >>> query_keys("品川駅"), query_keys("しながわえき"), query_keys("Shinagawa Station")
     (('品川',), ('しながわ', 'shinagawa'), ('shinagawastation', 'shinagawa'))
     """
-    text = _clean(query)
+    text = clean_query(query)
     if not text:
         return ()
-    if _LATIN.match(text):
+    if LATIN.match(text):
         key = romaji_key(text)
         stripped = _SUFFIX_LATIN.sub("", key)
         return tuple(dict.fromkeys(k for k in (key, stripped) if k))
     text = _SUFFIX_JA.sub("", text) or text
     keys = [text, jaconv.kata2hira(text)]
-    if _KANA_ONLY.match(text):
+    if KANA_ONLY.match(text):
         keys.append(kana_key(text.replace("・", "")))
     if (japanese := chinese_to_japanese(text)) is not None:
         keys.append(japanese)
-    if _KANA_RUN.search(text) and not _KANA_ONLY.match(text):  # kanji and kana mixed: 赤坂みつけ
+    if _KANA_RUN.search(text) and not KANA_ONLY.match(text):  # kanji and kana mixed: 赤坂みつけ
         keys.append(reading_key(text))
     return tuple(dict.fromkeys(k for k in keys if k))
 
@@ -176,7 +176,7 @@ def find_outside(query: str) -> Outside | None:
     for key in query_keys(query):
         if key in index and len(key) > 1:
             return index[key]
-    text = _clean(query)
+    text = clean_query(query)
     for end in range(len(text), 1, -1):  # an address elsewhere: 渋谷区渋谷2-21-1, 新宿区西新宿2-8-1
         if text[end - 1] in "区市町村都道府県" and text[:end] in index:
             return index[text[:end]]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from geo.layers import chome_list
-from geo.place_names import _KANA_ONLY, _LATIN, _clean
+from geo.place_names import KANA_ONLY, LATIN, clean_query
 from geo.places import places
 from geo.town_forms import chinese_to_japanese, kana_key, romaji_key
 
@@ -56,14 +56,14 @@ def suggest(query: str) -> tuple[Suggestion, ...]:
     >>> [s.en for s in suggest("ropongi")][:1], [s.ja for s in suggest("六本本")][:1]
     (['Roppongi'], ['六本木'])
     """
-    text = _clean(query)
+    text = clean_query(query)
     if not text:
         return ()
     ja, latin = _candidates()
     cutoff, scorer = CUTOFF, fuzz.WRatio
-    if _LATIN.match(text):
+    if LATIN.match(text):
         key, choices = romaji_key(re.sub(r"\d+", "", text)), latin
-    elif _KANA_ONLY.match(text):
+    elif KANA_ONLY.match(text):
         key, choices = kana_key(text), latin
     else:
         key = unicodedata.normalize("NFKC", chinese_to_japanese(text) or text)
