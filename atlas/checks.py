@@ -24,6 +24,8 @@ from atlas.sources import sources
 from geo.datafile import DataFileError, data_name
 from geo.layers import chome_list, district_shapes, geo_dir, layer
 from geo.paths import data_dir
+from geo.places import check_sources as check_place_sources
+from geo.places import places
 
 MIN_SERIES = 2  # register counts per area: the trend estimate needs two points
 FALLBACK = {  # used only when the string catalog itself cannot give the message
@@ -75,6 +77,8 @@ def _check_all() -> None:
     budget_notes()
     offices()
     shelters(), evacuation_sites(), nurseries()
+    check_place_sources(set(srcs))  # the gazetteer (data/places/places.csv) and the facilities it indexes
+    places()
     _boundaries(ids)
     _indicators()
 

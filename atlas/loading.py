@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel
 
-from geo.datafile import DataFileError, data_name, validated
+from geo.datafile import DataFileError, csv_rows, data_name, validated
+
+__all__ = ["csv_field", "csv_records", "csv_rows", "read_yaml", "require"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -37,33 +38,6 @@ def require(mapping: Any, key: str, where: str) -> Any:
     if not isinstance(mapping, dict) or mapping.get(key) in (None, ""):
         raise DataFileError(f"{where}: missing field '{key}'")
     return mapping[key]
-
-
-def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "",
-             non_empty: bool = False) -> list[tuple[str, dict[str, str]]]:
-    """(``"data/file, row N"``, record) pairs of a UTF-8 CSV; the header is row 1 and must hold ``required``.
-
-    With ``non_empty`` a file without data rows is an error too.
-    """
-    name = data_name(path)
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh, strict=True)
-            if reader.fieldnames is None:
-                raise DataFileError(f"{name}: the file is empty{hint}")
-            missing = [c for c in required if c not in reader.fieldnames]
-            if missing:
-                raise DataFileError(f"{name}, row 1: missing column(s) {missing}")
-            rows = [(f"{name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
-    except FileNotFoundError:
-        raise DataFileError(f"{name}: file is missing{hint}") from None
-    except UnicodeDecodeError:
-        raise DataFileError(f"{name}: not UTF-8 text") from None
-    except csv.Error as exc:
-        raise DataFileError(f"{name}, row {reader.line_num}: CSV syntax error ({exc})") from None
-    if non_empty and not rows:
-        raise DataFileError(f"{name}: no data rows below the header{hint}")
-    return rows
 
 
 def csv_records(path: Path, model: type[M], hint: str = "") -> list[tuple[str, M]]:

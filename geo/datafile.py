@@ -6,6 +6,7 @@ path), then the row or item, then the field: ``data/sources.yaml, source 3: publ
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -89,3 +90,30 @@ def describe(exc: ValidationError) -> str:
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return f"{name} must be {err['msg'].removeprefix('Input should be ')}, not {shown(value)}"
     return f"{name}: {err['msg']}"
+
+
+def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "",
+             non_empty: bool = False) -> list[tuple[str, dict[str, str]]]:
+    """(``"data/file, row N"``, record) pairs of a UTF-8 CSV; the header is row 1 and must hold ``required``.
+
+    With ``non_empty`` a file without data rows is an error too.
+    """
+    name = data_name(path)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, strict=True)
+            if reader.fieldnames is None:
+                raise DataFileError(f"{name}: the file is empty{hint}")
+            missing = [c for c in required if c not in reader.fieldnames]
+            if missing:
+                raise DataFileError(f"{name}, row 1: missing column(s) {missing}")
+            rows = [(f"{name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
+    except FileNotFoundError:
+        raise DataFileError(f"{name}: file is missing{hint}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{name}: not UTF-8 text") from None
+    except csv.Error as exc:
+        raise DataFileError(f"{name}, row {reader.line_num}: CSV syntax error ({exc})") from None
+    if non_empty and not rows:
+        raise DataFileError(f"{name}: no data rows below the header{hint}")
+    return rows

@@ -28,6 +28,13 @@ import jaconv
 from geo.layers import chome_list
 
 WARD_PREFIX = ("東京都", "港区")  # read with pykakasi and dropped before a kana town name
+# Kana readings of the numerals 1-9, longest first where one is a prefix of another (いっ in いっちょうめ)
+_KANA_DIGITS = (("いち", 1), ("いっ", 1), ("に", 2), ("さん", 3), ("よん", 4), ("し", 4), ("ご", 5),
+                ("ろく", 6), ("ろっ", 6), ("なな", 7), ("しち", 7), ("はち", 8), ("はっ", 8), ("きゅう", 9),
+                ("きゅー", 9), ("く", 9))
+_KANA_DIGIT = "|".join(k for k, _ in sorted(_KANA_DIGITS, key=lambda kv: -len(kv[0])))
+_KANA_CHOME = re.compile(rf"^[\s\-]*(?:({_KANA_DIGIT})?(じゅう|じゅー|じゅっ|じっ))?({_KANA_DIGIT})?"
+                         r"(?:ちょうめ|ちょーめ|ちょめ)")
 _KANA_RUN = re.compile(r"[ぁ-ゖゝゞー]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -93,6 +100,22 @@ def _kana_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str], tuple[st
     return readings, index, tuple(read(word) for word in WARD_PREFIX)
 
 
+@lru_cache(maxsize=1)
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def reading_key(text: str) -> str:
+    """Romaji key of pykakasi's reading of mixed kanji and kana text: 赤坂みつけ -> akasakamitsuke.
+
+    >>> reading_key("赤坂みつけ"), reading_key("しながわ")
+    ('akasakamitsuke', 'shinagawa')
+    """
+    return kana_key("".join(part["hira"] for part in _kakasi().convert(text)))
+
+
 def town_readings() -> dict[str, tuple[str, ...]]:
     """Accepted hiragana readings per town: ``{"港南": ("こうなん",), "白金台": ("しろかねだい", "しろがねだい")}``."""
     return dict(_kana_tables()[0])
@@ -118,6 +141,20 @@ def kana_to_kanji(text: str) -> str | None:
         if town := index.get(kana_key(hira[:end])):
             return town + hira[end:]
     return None
+
+
+def kana_chome_number(text: str) -> int | None:
+    """The chome number of a leading kana reading such as ろくちょうめ, ごちょーめ or じゅうにちょうめ, else None.
+
+    >>> kana_chome_number("ろくちょうめ"), kana_chome_number("イッチョウメ"), kana_chome_number("ろく")
+    (6, 1, None)
+    """
+    m = _KANA_CHOME.match(jaconv.kata2hira(unicodedata.normalize("NFKC", text)))
+    if m is None or not (m.group(2) or m.group(3)):
+        return None
+    digits = dict(_KANA_DIGITS)
+    tens = (digits[m.group(1)] if m.group(1) else 1) * 10 if m.group(2) else 0
+    return tens + (digits[m.group(3)] if m.group(3) else 0)
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from geo import postcodes
 from geo.layers import Chome, chome_list
-from geo.town_forms import chinese_to_japanese, kana_to_kanji, romaji_key
+from geo.town_forms import chinese_to_japanese, kana_chome_number, kana_to_kanji, romaji_key
 
 Status = Literal["found", "ambiguous", "not_found"]
 Reason = Literal["outside_minato", "unknown_postcode", "no_town"]
@@ -52,6 +52,10 @@ class TownSearch:
     postcode: str | None = None  # the postcode the query starts with, as 108-0071
     place: str = ""  # Japan Post's address for that postcode
     reason: Reason | None = None  # why a postcode query found no town
+    places: tuple[Any, ...] = ()  # the gazetteer places (geo.places.Place) the matches come from, if any
+    outside: Any = None  # the place outside Minato a query names (geo.place_names.Outside), if any
+    suggestions: tuple[Any, ...] = ()  # nearest names after a miss (geo.suggest.Suggestion)
+    district_named: bool = False  # the query named a district itself (麻布地区, Azabu): matches are all its chome
 
     @property
     def chome(self) -> Chome | None:
@@ -115,10 +119,10 @@ def _pick(town: tuple[Chome, ...], number: int | None) -> tuple[Chome, ...]:
 
 
 def _leading_number(text: str) -> int | None:
-    """The chome number a text starts with (5, ５, 五, -5), or None."""
+    """The chome number a text starts with (5, ５, 五, -5, ごちょうめ), or None."""
     m = _KANJI_NUMBER.match(text)
     if m is None:
-        return None
+        return kana_chome_number(text)
     raw = m.group(1)
     return int(raw) if raw.isdigit() else kanji_number(raw)
 

@@ -169,7 +169,8 @@ FILES = ("districts.yaml", "sources.yaml", "indicators.yaml", "content/plan.yaml
          "i18n/zh.yaml", "figures/population.csv", "figures/budget.csv", "figures/budget_notes.yaml",
          "figures/derivations.yaml", "names.yaml",
          "geo/districts.geojson", "geo/chome.geojson", "geo/ward_outline.geojson", "geo/offices.csv",
-         "facilities/shelters.csv", "facilities/evacuation_sites.csv", "facilities/nurseries.csv")
+         "facilities/shelters.csv", "facilities/evacuation_sites.csv", "facilities/nurseries.csv",
+         "places/places.csv")
 POINT = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_ja":"港区",'
          '"name_en":"Minato"},"geometry":{"type":"Point","coordinates":[139.75,35.65]}}]}')
 
@@ -182,6 +183,11 @@ MUTATIONS = (
     Mutation("one_row_per_area", "figures/population.csv", _one_row_per_area, "at least 2 are needed"),
     Mutation("header_only:shelters", "facilities/shelters.csv", _header_only, "no data rows"),
     Mutation("header_only:nurseries", "facilities/nurseries.csv", _header_only, "no data rows"),
+    Mutation("header_only:places", "places/places.csv", _header_only, "no data rows"),
+    Mutation("place_outside", "places/places.csv", _replace("35.666195,139.758587", "35.600000,139.850000", 1),
+             "row 2: point (35.6, 139.85) lies outside Minato's chome"),
+    Mutation("place_unknown_source", "places/places.csv", _replace(",page-mita-tokyo-tower", ",no-such-source"),
+             "row 44: unknown source 'no-such-source'"),
     Mutation("truncated:population", "figures/population.csv", _truncate, "row"),
     Mutation("truncated:chome", "geo/chome.geojson", _truncate, "not valid GeoJSON"),
     Mutation("truncated:indicators", "indicators.yaml", _truncate, "indicator"),
