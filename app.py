@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.language_switch import language_switch
-from components.navigation import build_pages
+from components.navigation import build_pages, current_page_name, nav_bar
 from components.page_meta import page_meta
 from components.startup import check_data_or_stop
 from components.state import district, drop_notices, init_state, lang, show_notices, sync_url, view_params
@@ -20,11 +20,12 @@ sync_url()  # every view change happens in widget state or callbacks, which are 
 language_switch()  # at the top of every page, outside the sidebar that phones keep closed
 
 pages = build_pages(lang())
-page = st.navigation(list(pages.values()), position="sidebar")
+page = st.navigation(list(pages.values()), position="hidden")  # our own bar instead: visible on phones too
 page_meta(page.title, district(), lang())  # <html lang>, the title in the view's language, static/app.css
 go_to = st.session_state.pop("go_to", None)
 if go_to in pages:
     st.switch_page(pages[go_to], query_params=view_params())
+nav_bar(pages, current_page_name(pages, page), lang())  # every page, at the top, before its content
 show_notices()
 page.run()
 drop_notices()

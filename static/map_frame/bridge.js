@@ -109,6 +109,19 @@
     else { state.pending = args; }
   }
 
+  /* Printing lays the frame out at the paper's size (and back): keep the area the map showed, fitted to it. */
+  function refit() {
+    var map = state.map;
+    if (!map || !state.ready) { return; }
+    var shown = map.getBounds();
+    map.invalidateSize(false);
+    map.fitBounds(shown, { animate: false });
+  }
+  if (window.matchMedia) {
+    var printing = window.matchMedia("print");
+    if (printing.addEventListener) { printing.addEventListener("change", refit); }
+  }
+
   window.addEventListener("message", function (event) {
     if (event.source !== window.parent || !event.data || event.data.type !== "streamlit:render") { return; }
     render(event.data.args);
