@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from atlas.svg_marks import (
     wrap,
     xml_clean,
 )
+from atlas.svg_points import bar_targets, direct_labels, point_targets, targets_layer
 from atlas.svg_traces import Trace, date_ticks, is_date, nice_ticks, read_trace, x_number
 
 GRID = "#e6e6e6"
@@ -59,11 +59,14 @@ class SvgStyle:
     mark: float = 1.0
     max_x_ticks: int = 7
     y_ticks: int = 5
+    hit: float = 26.0  # radius of a point's hit area: 44 px where 420 units are 358 px (a 390 px phone)
 
 
-# The card is 420 units wide: 13-unit type is 11 px in the 358 px column of a 390 px phone; app.css caps the width
-# on a desktop so that it stays below ~17 px.
-CARD = SvgStyle("card", 420, 200, 13)
+
+
+# The card is 420 units wide: 14.5-unit type is 12.4 px in the 358 px column of a 390 px phone; app.css caps the
+# width on a desktop (30rem) so that it stays below ~17 px.
+CARD = SvgStyle("card", 420, 200, 14.5)
 SLIDE_WIDE = SvgStyle("wide", 1100, 230, 23, mark=1.7, max_x_ticks=12)
 SLIDE_NARROW = SvgStyle("narrow", 420, 250, 15, mark=1.1)
 
@@ -193,10 +196,8 @@ def _bars(tr: Trace, c: _Canvas, bar_w: float, fill: str, stroke: str) -> str:
     out, base = [], c.y(max(c.yr[0], min(c.yr[1], 0.0)))
     for x, y in zip(tr.xs, tr.ys, strict=True):
         px, py = c.x(x), c.y(y)
-        rect = (f'<rect x="{num(px - bar_w / 2)}" y="{num(min(py, base))}" width="{num(bar_w)}" '
-                f'height="{num(abs(base - py))}" fill="{fill}"{stroke}')
-        out.append(f"{rect}><title>{c.esc(hover_text(tr.name, tr.template, x, y))}</title></rect>" if tr.hover
-                   else f"{rect}/>")
+        out.append(f'<rect x="{num(px - bar_w / 2)}" y="{num(min(py, base))}" width="{num(bar_w)}" '
+                   f'height="{num(abs(base - py))}" fill="{fill}"{stroke}/>')
     return "".join(out)
 
 
@@ -217,22 +218,31 @@ def _errors(tr: Trace, c: _Canvas) -> str:
     return f'<path d="{"".join(d)}" stroke="{tr.err_colour}" stroke-width="{num(tr.err_thickness * c.mark)}"/>'
 
 
-def _points(tr: Trace, c: _Canvas, spots: list[tuple[float, float]]) -> str:
-    """Each point's marker in a group with its tooltip and a transparent hit area of up to 0.7 em (no larger than
-    half the distance to the nearest other point in ``spots``, so no hit area covers another point's marker)."""
-    out = []
+def _points(tr: Trace, c: _Canvas) -> str:
+    """Each point's marker (their values are told by :func:`atlas.svg_points.point_targets`)."""
+    if not tr.markers:
+        return ""
     size = tr.size * c.mark
-    for x, y in zip(tr.xs, tr.ys, strict=True):
-        px, py = c.x(x), c.y(y)
-        mark = marker(tr.symbol, px, py, size, tr.marker_colour, tr.marker_line * c.mark) if tr.markers else ""
+    return "".join(marker(tr.symbol, c.x(x), c.y(y), size, tr.marker_colour, tr.marker_line * c.mark)
+                   for x, y in zip(tr.xs, tr.ys, strict=True))
+
+
+def _point_labels(tr: Trace) -> list[str]:
+    """What each point of ``tr`` says: its own hover text (Plotly ``hovertext``), else the filled-in template."""
+    if len(tr.hover_texts) == len(tr.xs) and all(tr.hover_texts):
+        return tr.hover_texts
+    return [hover_text(tr.name, tr.template, x, y) for x, y in zip(tr.xs, tr.ys, strict=True)]
+
+
+def _targets(traces: list[Trace], c: _Canvas, slot: float) -> str:
+    """The focusable values of every trace that has hover, drawn last (:mod:`atlas.svg_points`)."""
+    out = []
+    for tr in traces:
         if not tr.hover:
-            out.append(mark)
             continue
-        near = min((math.dist((px, py), s) for s in spots if s != (px, py)), default=2 * c.font)
-        hit = max(size / 2, min(0.7 * c.font, near / 2))
-        out.append(f"<g><title>{c.esc(hover_text(tr.name, tr.template, x, y))}</title>"
-                   f'<circle cx="{num(px)}" cy="{num(py)}" r="{num(hit)}" fill="#fff0"/>{mark}</g>')
-    return "".join(out)
+        labels = _point_labels(tr)
+        out.append(bar_targets(tr, c, slot, labels) if tr.kind == "bar" else point_targets(tr, c, labels))
+    return targets_layer("".join(out))
 
 
 def _legend(traces: list[Trace], fills: dict[int, tuple[str, str]], c: _Canvas, top: float) -> tuple[str, float]:
@@ -339,12 +349,12 @@ def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = e
         elif tr.lines and len(tr.xs) > 1:
             parts.append(_line(tr, c))
     parts += [_errors(tr, c) for tr in traces if tr.err]
-    spots = [(c.x(x), c.y(y)) for tr in traces if tr.kind != "bar" and tr.hover
-             for x, y in zip(tr.xs, tr.ys, strict=True)]
-    parts += [_points(tr, c, spots) for tr in traces if tr.kind != "bar"]
+    parts += [_points(tr, c) for tr in traces if tr.kind != "bar"]
     parts += [_annotation(a, c)[0] for a in layout.annotations]
+    parts += [direct_labels(tr, c, bar_top=tr.kind == "bar") for tr in traces if tr.texts]
     legend, bottom = _legend(traces, fills, c, cursor + 0.4 * f) if layout.showlegend is not False else ("", cursor)
     parts.append(legend)
+    parts.append(_targets(traces, c, bar_step / ((c.xr[1] - c.xr[0]) or 1) * c.width))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{style.name}" '
             f'viewBox="0 0 {num(style.width)} {num(bottom + 0.3 * f)}" width="100%" role="img" '
             f'aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-size="{num(f)}" fill="{TEXT_COLOUR}">'
