@@ -3,8 +3,9 @@
 The SVG is drawn from the chart's Plotly figure, generically for the subset :mod:`atlas.charts` uses, so nothing
 is drawn twice by hand: scatter traces (lines, markers, dashes, error bars), bars (with a hatch pattern), line
 shapes and text annotations in data or paper coordinates, axis titles, the chart's y range
-(:attr:`Chart.y_range`) and a legend that wraps. Each data point carries a ``<title>`` (the browser's own
-tooltip); the root ``<title>``/``<desc>`` are the chart title and its text alternative; all text is escaped
+(:attr:`Chart.y_range`) and a legend that wraps, and the traces' own texts as direct labels. Each data point and bar
+is a focusable value whose label box shows on tap, Tab or hover (:mod:`atlas.svg_points`); the root
+``<title>``/``<desc>`` are the chart title and its text alternative; all text is escaped
 (:func:`atlas.svg_marks.esc`); the same chart and style give the same bytes.
 
 >>> from atlas.charts import budget_chart, fiscal_scale
@@ -285,7 +286,8 @@ def _legend(traces: list[Trace], fills: dict[int, tuple[str, str]], c: _Canvas, 
 
 
 def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = esc) -> str:
-    """The chart as ``<svg role="img">`` (4–5 KB), the same bytes for the same chart and style.
+    """The chart as ``<svg role="figure">`` (4–8 KB: a figure, not an image, so that its focusable points stay in the
+    accessibility tree), the same bytes for the same chart and style.
 
     ``text`` escapes every text that comes from data (default: XML escaping); inside a raw-HTML block of
     ``st.markdown`` pass ``components.markdown.html_text``, which also keeps Markdown syntax inert.
@@ -356,7 +358,7 @@ def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = e
     parts.append(legend)
     parts.append(_targets(traces, c, bar_step / ((c.xr[1] - c.xr[0]) or 1) * c.width))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{style.name}" '
-            f'viewBox="0 0 {num(style.width)} {num(bottom + 0.3 * f)}" width="100%" role="img" '
+            f'viewBox="0 0 {num(style.width)} {num(bottom + 0.3 * f)}" width="100%" role="figure" '
             f'aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-size="{num(f)}" fill="{TEXT_COLOUR}">'
             f'<title id="{uid}-t">{c.esc(chart.title)}</title><desc id="{uid}-d">{c.esc(chart.alt_text)}</desc>'
             + "".join(parts) + "</svg>")
