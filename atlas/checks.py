@@ -17,6 +17,7 @@ from atlas.facilities import evacuation_sites, nurseries, shelters
 from atlas.figures import budget, budget_notes, population
 from atlas.i18n import LANGS, catalog, check_placeholders, t
 from atlas.indicators import chome_values, definitions, district_values
+from atlas.office_contacts import contacts
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import offices
 from atlas.sources import sources
@@ -72,6 +73,7 @@ def _check_all() -> None:
     _series(ids)
     budget_notes()
     offices()
+    contacts()
     shelters(), evacuation_sites(), nurseries()
     _boundaries(ids)
     _indicators()
