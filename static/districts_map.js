@@ -34,7 +34,7 @@
    * close it, and it covers the district's label); the selection and the click message say what was hit. */
   function closeTooltips(map) {
     window.setTimeout(function () {
-      map.eachLayer(function (l) { if (l.isTooltipOpen && l.isTooltipOpen()) { l.closeTooltip(); } });
+      map.eachLayer(function (l) { if (l.getTooltip && l.getTooltip() && l.isTooltipOpen()) { l.closeTooltip(); } });
     }, 0);
   }
 
