@@ -353,7 +353,7 @@ def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = e
     parts += [_errors(tr, c) for tr in traces if tr.err]
     parts += [_points(tr, c) for tr in traces if tr.kind != "bar"]
     parts += [_annotation(a, c)[0] for a in layout.annotations]
-    parts += [direct_labels(tr, c, bar_top=tr.kind == "bar") for tr in traces if tr.texts]
+    parts.append(direct_labels([tr for tr in traces if tr.texts], c))
     legend, bottom = _legend(traces, fills, c, cursor + 0.4 * f) if layout.showlegend is not False else ("", cursor)
     parts.append(legend)
     parts.append(_targets(traces, c, bar_step / ((c.xr[1] - c.xr[0]) or 1) * c.width))

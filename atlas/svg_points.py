@@ -72,9 +72,9 @@ def bar_targets(tr: Trace, c: _Canvas, slot: float, labels: list[str]) -> str:
     return "".join(out)
 
 
-def direct_labels(tr: Trace, c: _Canvas, bar_top: bool = False) -> str:
-    """The trace's own texts (Plotly ``text``) beside their points (``textposition``: top/middle/bottom ×
-    left/center/right; bars: above the bar), bold with a halo, inside the view box's width."""
+def _label_spots(tr: Trace, c: _Canvas, bar_top: bool) -> list[tuple[float, list[float], float, str]]:
+    """Each text of ``tr`` as (left, candidate baselines, width, text): the ``textposition`` first (top/middle/bottom
+    × left/center/right; bars: above the bar), then a line higher, then below the point."""
     f = c.font
     d = tr.size * c.mark / 2 + 0.3 * f
     words = tr.text_position.split()
@@ -90,6 +90,22 @@ def direct_labels(tr: Trace, c: _Canvas, bar_top: bool = False) -> str:
         base = {"top": above, "middle": py + 0.35 * f}.get(vertical, py + d + 0.8 * f)
         side = d if vertical == "middle" else 0.0
         left = {"left": px - side - w, "right": px + side}.get(horizontal, px - w / 2)
-        left = min(max(left, 0.0), c.style.width - w)
-        out.append(f'<text x="{num(left)}" y="{num(max(base, 0.9 * f))}">{c.esc(text)}</text>')
+        out.append((min(max(left, 0.0), c.style.width - w), [base, base - LH * f, py + d + 0.8 * f], w, text))
+    return out
+
+
+def direct_labels(traces: list[Trace], c: _Canvas) -> str:
+    """The traces' own texts (Plotly ``text``) beside their points, bold with a halo, inside the view box's width;
+    a label that would overlap one placed before takes its next spot (a line higher, then below its point)."""
+    f = c.font
+    placed: list[tuple[float, float, float, float]] = []  # left, top, right, bottom
+    out = []
+    for tr in traces:
+        for left, bases, w, text in _label_spots(tr, c, tr.kind == "bar"):
+            def free(base: float, left: float = left, w: float = w) -> bool:
+                return base - 0.9 * f >= 0 and all(left >= r or left + w <= lf or base - 0.9 * f >= b or base <= t
+                                                   for lf, t, r, b in placed)
+            base = next((b for b in bases if free(b)), max(bases[0], 0.9 * f))
+            placed.append((left, base - 0.9 * f, left + w, base + 0.25 * f))
+            out.append(f'<text x="{num(left)}" y="{num(base)}">{c.esc(text)}</text>')
     return HALO + "".join(out) + "</g>" if out else ""

@@ -265,3 +265,18 @@ def test_wrap_breaks_latin_at_spaces_and_cjk_anywhere_but_before_closing_marks()
     assert "".join(lines) == "当サイトの推計：直線傾向（公式の推計ではありません）"
     assert len(lines) == 2 and not lines[1].startswith("）")
     assert wrap("", 100, 13) == [""]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_direct_labels_never_overlap(lang: str) -> None:
+    for chart in [*(population(area, lang) for area in AREAS), budget(lang)]:
+        root = parse(chart_svg(chart))
+        halo = next((g for g in root.iter(f"{SVG}g") if g.get("font-weight") == "700"), None)
+        boxes = []
+        for el in halo if halo is not None else []:
+            left, base = float(el.get("x")), float(el.get("y"))
+            boxes.append((left, base - 0.9 * CARD.font, left + text_width(text_of(el), CARD.font), base))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (chart.key, a, b)
