@@ -64,6 +64,17 @@ class Chart:
     technical: str = ""  # the estimate's method, range and backtest record, shown one click away
 
 
+def point_text(series: str, day: dt.date, value: int, lang: str) -> str:
+    """What a data point says when tapped, focused or hovered: series, date and value in the view's format."""
+    return t("chart_point", lang, series=series, date=fmt.date(day, lang), value=fmt.people(value, lang))
+
+
+def budget_text(series: str, figure: BudgetFigure, lang: str) -> str:
+    """What a budget bar or settlement mark says: series, fiscal year and amount in the view's format."""
+    return t("chart_point", lang, series=series, date=fmt.fiscal_year(figure.fiscal_year, lang),
+             value=fmt.oku_yen(figure.amount_oku_yen, lang))
+
+
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
     fig.update_layout(
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=320, hovermode="x unified",
@@ -104,15 +115,18 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
             records.append({"date": day, "series": label, "value": value, "sources": ids})
 
     label = t("series_register", lang)
-    fig.add_scatter(x=[o.date for o in register], y=[o.value for o in register], mode="lines+markers", name=label,
-                    line={"color": colour, "width": 3}, marker={"size": 7})
+    fig.add_scatter(x=[o.date for o in register], y=[o.value for o in register], mode="lines+markers+text",
+                    name=label, line={"color": colour, "width": 3}, marker={"size": 7},
+                    text=[""] * (len(register) - 1) + [fmt.people(register[-1].value, lang)], textposition="top left",
+                    hovertext=[point_text(label, o.date, o.value, lang) for o in register])
     add_rows(label, [(o.date, o.value, (o.source,), o.derived_text(lang)) for o in register])
     sources += [(sid, max(o.date for o in register if o.source == sid)) for sid in sorted({o.source for o in register})]
 
     if census:
         label = t("series_census", lang)
         fig.add_scatter(x=[census.date], y=[census.value], mode="markers", name=label,
-                        marker={"symbol": "diamond", "size": 11, "color": CENSUS_COLOUR})
+                        marker={"symbol": "diamond", "size": 11, "color": CENSUS_COLOUR},
+                        hovertext=[point_text(label, census.date, census.value, lang)])
         add_rows(label, [(census.date, census.value, (census.source,), census.derived_text(lang))])
         sources.append((census.source, census.date))
 
@@ -120,9 +134,12 @@ def population_chart(area: str | None, lang: str, base: PlanPoint, projection: P
     if district is None:
         label = t("series_plan_projection", lang)
         # two marked points and no line: the plan states no path between its base figure and its projection
-        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="markers",
+        fig.add_scatter(x=[base.date, projection.date], y=[base.value, projection.value], mode="markers+text",
                         name=t("series_plan_points", lang), marker={"symbol": "circle-open", "size": 10,
-                                                                     "color": colour, "line": {"width": 2}})
+                                                                     "color": colour, "line": {"width": 2}},
+                        text=["", fmt.people(projection.value, lang)], textposition="top left",
+                        hovertext=[point_text(t("series_plan_base", lang), base.date, base.value, lang),
+                                   point_text(label, projection.date, projection.value, lang)])
         add_rows(t("series_plan_base", lang), [(base.date, base.value, (base.source,), "")])
         add_rows(label, [(projection.date, projection.value, (projection.source,),
                           t("projection_target", lang, date=fmt.date(projection.date, lang)))])
@@ -179,10 +196,13 @@ def _add_estimate(fig: go.Figure, est: DistrictEstimate, colour: str, lang: str,
     label = t("series_trend_estimate", lang)
     fig.add_scatter(x=[d for d, _ in est.path], y=[v for _, v in est.path], mode="lines", name=label,
                     line={"color": colour, "dash": "dot", "width": 2}, hoverinfo="skip", legendgroup="estimate")
-    fig.add_scatter(x=[est.date], y=[est.value], mode="markers", showlegend=False, legendgroup="estimate",
+    fig.add_scatter(x=[est.date], y=[est.value], mode="markers+text", showlegend=False, legendgroup="estimate",
                     marker={"symbol": "circle-open", "size": 11, "color": colour, "line": {"width": 2}},
                     error_y={"type": "data", "symmetric": False, "array": [est.high - est.value],
                              "arrayminus": [est.value - est.low], "color": colour, "thickness": 1.5, "width": 8},
+                    text=[t("chart_estimate_label", lang, value=fmt.people(est.value, lang))], textposition="top left",
+                    hovertext=[t("chart_estimate_point", lang, series=label, date=fmt.date(est.date, lang),
+                                 value=fmt.people(est.value, lang), low=f"{est.low:,}", high=f"{est.high:,}")],
                     hovertemplate=f"{label}: %{{y:,}} ({est.low:,}–{est.high:,})<extra></extra>")
     add_rows(label, [(est.date, est.value, tuple(est.sources), note)])
 
@@ -202,6 +222,7 @@ def _district_sum(fig: go.Figure, projection: PlanPoint, lang: str, add_rows) ->
     label = t("series_estimate_sum", lang)
     fig.add_scatter(x=[projection.date], y=[total], mode="markers", name=label,
                     marker={"symbol": "x-thin-open", "size": 12, "color": "#D55E00", "line": {"width": 2}},
+                    hovertext=[point_text(label, projection.date, total, lang)],
                     hovertemplate=f"{label}: %{{y:,}}<extra></extra>")
     gap = projection.value - total
     note = t("estimate_sum_note", lang, target=fmt.date(projection.date, lang), total=fmt.people(total, lang),
@@ -249,9 +270,12 @@ def budget_chart(lang: str, scale: FiscalScale) -> Chart:
         part = [b for b in initial if b.reliability == reliability]
         fig.add_bar(x=[b.fiscal_year for b in part], y=[b.amount_oku_yen for b in part], name=t(label_key, lang),
                     marker={"color": "#0072B2" if not pattern else "#9ecae1", "pattern": {"shape": pattern}},
+                    text=[fmt.oku_yen(b.amount_oku_yen, lang) if b == initial[-1] else "" for b in part],
+                    hovertext=[budget_text(t(label_key, lang), b, lang) for b in part],
                     hovertemplate="%{x}: %{y:,.1f}<extra></extra>")
     fig.add_scatter(x=[b.fiscal_year for b in settled], y=[b.amount_oku_yen for b in settled], mode="markers",
-                    name=t("series_settlement", lang), marker={"symbol": "x", "size": 10, "color": "#D55E00"})
+                    name=t("series_settlement", lang), marker={"symbol": "x", "size": 10, "color": "#D55E00"},
+                    hovertext=[budget_text(t("series_settlement", lang), b, lang) for b in settled])
     amounts = {(b.fiscal_year, b.kind): b.amount_oku_yen for b in figures}
     for note in (n for n in budget_notes() if n.on_chart):
         fig.add_annotation(x=note.fiscal_year, y=amounts[(note.fiscal_year, note.kind)], text="*", showarrow=False,
@@ -273,6 +297,8 @@ def budget_chart(lang: str, scale: FiscalScale) -> Chart:
     sources = [(sid, None) for sid in dict.fromkeys(b.source for b in figures)] + [(scale.source, None)]
     fig = _layout(fig, t("unit_oku_yen", lang))
     fig.update_layout(hovermode="closest", barmode="overlay", margin={"t": 40})
+    top = max(b.amount_oku_yen for b in figures)  # room above the highest bar for the latest budget's label
+    fig.update_yaxes(range=[0, top * 1.12])
     notes = [t("plan_scale_note", lang, amount=amount, **scale.words())]
     notes += [f"* {fmt.fiscal_year(n.fiscal_year, lang)}: {n.shown(lang)}" for n in budget_notes() if n.on_chart]
     notes.append(t("budget_gaps", lang))

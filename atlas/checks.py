@@ -18,6 +18,7 @@ from atlas.figures import budget, budget_notes, population
 from atlas.i18n import LANGS, catalog, check_placeholders, t
 from atlas.indicators import chome_values, definitions, district_values
 from atlas.names import names
+from atlas.office_contacts import contacts
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import offices
 from atlas.sources import sources
@@ -76,6 +77,7 @@ def _check_all() -> None:
     _series(ids)
     budget_notes()
     offices()
+    contacts()
     shelters(), evacuation_sites(), nurseries()
     check_place_sources(set(srcs))  # the gazetteer (data/places/places.csv) and the facilities it indexes
     places()

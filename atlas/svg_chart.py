@@ -3,8 +3,9 @@
 The SVG is drawn from the chart's Plotly figure, generically for the subset :mod:`atlas.charts` uses, so nothing
 is drawn twice by hand: scatter traces (lines, markers, dashes, error bars), bars (with a hatch pattern), line
 shapes and text annotations in data or paper coordinates, axis titles, the chart's y range
-(:attr:`Chart.y_range`) and a legend that wraps. Each data point carries a ``<title>`` (the browser's own
-tooltip); the root ``<title>``/``<desc>`` are the chart title and its text alternative; all text is escaped
+(:attr:`Chart.y_range`) and a legend that wraps, and the traces' own texts as direct labels. Each data point and bar
+is a focusable value whose label box shows on tap, Tab or hover (:mod:`atlas.svg_points`); the root
+``<title>``/``<desc>`` are the chart title and its text alternative; all text is escaped
 (:func:`atlas.svg_marks.esc`); the same chart and style give the same bytes.
 
 >>> from atlas.charts import budget_chart, fiscal_scale
@@ -47,9 +48,11 @@ from atlas.svg_parts import (
     error_bars,
     legend,
     line_path,
+    point_labels,
     points,
     shape,
 )
+from atlas.svg_points import bar_targets, direct_labels, point_targets, targets_layer
 from atlas.svg_traces import Trace, date_ticks, is_date, nice_ticks, read_trace, x_number
 
 __all__ = ["CARD", "SLIDE_NARROW", "SLIDE_WIDE", "SvgStyle", "chart_svg"]
@@ -109,8 +112,20 @@ def _x_ticks(layout: Any, c: Canvas, dates: bool) -> list[tuple[float, str]]:
     return ticks[:1]
 
 
+def _targets(traces: list[Trace], c: Canvas, slot: float) -> str:
+    """The focusable values of every trace that has hover, drawn last (:mod:`atlas.svg_points`)."""
+    out = []
+    for tr in traces:
+        if not tr.hover:
+            continue
+        labels = point_labels(tr, c)
+        out.append(bar_targets(tr, c, slot, labels) if tr.kind == "bar" else point_targets(tr, c, labels))
+    return targets_layer("".join(out))
+
+
 def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = esc) -> str:
-    """The chart as ``<svg role="img">`` (4–5 KB), the same bytes for the same chart and style.
+    """The chart as ``<svg role="figure">`` (4–8 KB: a figure, not an image, so that its focusable points stay in the
+    accessibility tree), the same bytes for the same chart and style.
 
     ``text`` escapes every text that comes from data (default: XML escaping); inside a raw-HTML block of
     ``st.markdown`` pass ``components.markdown.html_text``, which also keeps Markdown syntax inert.
@@ -176,14 +191,14 @@ def chart_svg(chart: Any, style: SvgStyle = CARD, text: Callable[[str], str] = e
         elif tr.lines and len(tr.xs) > 1:
             parts.append(line_path(tr, c))
     parts += [error_bars(tr, c) for tr in traces if tr.err]
-    spots = [(c.x(x), c.y(y)) for tr in traces if tr.kind != "bar" and tr.hover
-             for x, y in zip(tr.xs, tr.ys, strict=True)]
-    parts += [points(tr, c, spots) for tr in traces if tr.kind != "bar"]
+    parts += [points(tr, c) for tr in traces if tr.kind != "bar"]
     parts += [annotation(a, c)[0] for a in layout.annotations]
+    parts.append(direct_labels([tr for tr in traces if tr.texts], c))
     key, bottom = legend(traces, fills, c, cursor + 0.4 * f) if layout.showlegend is not False else ("", cursor)
     parts.append(key)
+    parts.append(_targets(traces, c, bar_step / ((c.xr[1] - c.xr[0]) or 1) * c.width))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{style.name}" '
-            f'viewBox="0 0 {num(style.width)} {num(bottom + 0.3 * f)}" width="100%" role="img" '
+            f'viewBox="0 0 {num(style.width)} {num(bottom + 0.3 * f)}" width="100%" role="figure" '
             f'aria-labelledby="{uid}-t" aria-describedby="{uid}-d" font-size="{num(f)}" fill="{TEXT_COLOUR}">'
             f'<title id="{uid}-t">{c.esc(chart.title)}</title><desc id="{uid}-d">{c.esc(chart.alt_text)}</desc>'
             + "".join(parts) + "</svg>")

@@ -6,7 +6,6 @@ bars, lines, error bars, points with their tooltips, annotations, shapes and the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -46,11 +45,12 @@ class SvgStyle:
     mark: float = 1.0
     max_x_ticks: int = 7
     y_ticks: int = 5
+    hit: float = 26.0  # radius of a point's hit area: 44 px where 420 units are 358 px (a 390 px phone)
 
 
-# The card is 420 units wide: 13-unit type is 11 px in the 358 px column of a 390 px phone; app.css caps the width
-# on a desktop so that it stays below ~17 px.
-CARD = SvgStyle("card", 420, 200, 13)
+# The card is 420 units wide: 14.5-unit type is 12.4 px in the 358 px column of a 390 px phone; app.css caps the
+# width on a desktop (30rem) so that it stays below ~17 px.
+CARD = SvgStyle("card", 420, 200, 14.5)
 SLIDE_WIDE = SvgStyle("wide", 1100, 230, 23, mark=1.7, max_x_ticks=12)
 SLIDE_NARROW = SvgStyle("narrow", 420, 250, 15, mark=1.1)
 
@@ -123,14 +123,13 @@ def shape(s: Any, c: Canvas) -> tuple[str, float]:
 
 
 def bars(tr: Trace, c: Canvas, bar_w: float, fill: str, stroke: str) -> str:
-    """A bar trace: one ``<rect>`` per value from zero (or the axis' bottom), with its tooltip."""
+    """A bar trace: one ``<rect>`` per value from zero (or the axis' bottom); values are told by
+    :func:`atlas.svg_points.bar_targets`."""
     out, base = [], c.y(max(c.yr[0], min(c.yr[1], 0.0)))
     for x, y in zip(tr.xs, tr.ys, strict=True):
         px, py = c.x(x), c.y(y)
-        rect = (f'<rect x="{num(px - bar_w / 2)}" y="{num(min(py, base))}" width="{num(bar_w)}" '
-                f'height="{num(abs(base - py))}" fill="{fill}"{stroke}')
-        tip = hover_text(tr.name, tr.template, x, y, c.day_label)
-        out.append(f"{rect}><title>{c.esc(tip)}</title></rect>" if tr.hover else f"{rect}/>")
+        out.append(f'<rect x="{num(px - bar_w / 2)}" y="{num(min(py, base))}" width="{num(bar_w)}" '
+                   f'height="{num(abs(base - py))}" fill="{fill}"{stroke}/>')
     return "".join(out)
 
 
@@ -153,22 +152,20 @@ def error_bars(tr: Trace, c: Canvas) -> str:
     return f'<path d="{"".join(d)}" stroke="{tr.err_colour}" stroke-width="{num(tr.err_thickness * c.mark)}"/>'
 
 
-def points(tr: Trace, c: Canvas, spots: list[tuple[float, float]]) -> str:
-    """Each point's marker in a group with its tooltip and a transparent hit area of up to 0.7 em (no larger than
-    half the distance to the nearest other point in ``spots``, so no hit area covers another point's marker)."""
-    out = []
+def points(tr: Trace, c: Canvas) -> str:
+    """Each point's marker (their values are told by :func:`atlas.svg_points.point_targets`)."""
+    if not tr.markers:
+        return ""
     size = tr.size * c.mark
-    for x, y in zip(tr.xs, tr.ys, strict=True):
-        px, py = c.x(x), c.y(y)
-        mark = marker(tr.symbol, px, py, size, tr.marker_colour, tr.marker_line * c.mark) if tr.markers else ""
-        if not tr.hover:
-            out.append(mark)
-            continue
-        near = min((math.dist((px, py), s) for s in spots if s != (px, py)), default=2 * c.font)
-        hit = max(size / 2, min(0.7 * c.font, near / 2))
-        out.append(f"<g><title>{c.esc(hover_text(tr.name, tr.template, x, y, c.day_label))}</title>"
-                   f'<circle cx="{num(px)}" cy="{num(py)}" r="{num(hit)}" fill="#fff0"/>{mark}</g>')
-    return "".join(out)
+    return "".join(marker(tr.symbol, c.x(x), c.y(y), size, tr.marker_colour, tr.marker_line * c.mark)
+                   for x, y in zip(tr.xs, tr.ys, strict=True))
+
+
+def point_labels(tr: Trace, c: Canvas) -> list[str]:
+    """What each point of ``tr`` says: its own hover text (Plotly ``hovertext``), else the filled-in template."""
+    if len(tr.hover_texts) == len(tr.xs) and all(tr.hover_texts):
+        return tr.hover_texts
+    return [hover_text(tr.name, tr.template, x, y, c.day_label) for x, y in zip(tr.xs, tr.ys, strict=True)]
 
 
 def legend(traces: list[Trace], fills: dict[int, tuple[str, str]], c: Canvas, top: float) -> tuple[str, float]:

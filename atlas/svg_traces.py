@@ -47,6 +47,9 @@ class Trace:
     err_colour: str = ""
     err_thickness: float = 1.5
     err_cap: float = 8.0
+    texts: list[str] = field(default_factory=list)  # direct labels (Plotly ``text``), "" where none
+    text_position: str = "top center"
+    hover_texts: list[str] = field(default_factory=list)  # each point's own hover text (Plotly ``hovertext``)
 
 
 def x_number(value: Any) -> float:
@@ -71,7 +74,8 @@ def is_date(value: Any) -> bool:
 def read_trace(tr: Any, index: int) -> Trace:
     """The drawable parts of a Plotly trace (bar or scatter)."""
     kind = "bar" if tr.type == "bar" else "scatter"
-    points = [(x, float(y)) for x, y in zip(tr.x or (), tr.y or (), strict=False) if finite(y)]
+    kept = [i for i, y in enumerate(tr.y or ()) if i < len(tr.x or ()) and finite(y)]
+    points = [(tr.x[i], float(tr.y[i])) for i in kept]
     mode = tr.mode or ("lines+markers" if len(points) < 20 else "lines") if kind == "scatter" else ""
     line = getattr(tr, "line", None)
     mk = tr.marker
@@ -94,7 +98,20 @@ def read_trace(tr: Any, index: int) -> Trace:
         hover=tr.hoverinfo != "skip", template=tr.hovertemplate, err=err,
         err_colour=safe_colour(err_y.color, colour) if err else "",
         err_thickness=float(err_y.thickness or 1.5) if err else 1.5, err_cap=float(err_y.width or 8) if err else 8,
+        texts=_per_point(tr.text, kept) if "text" in mode or kind == "bar" else [],
+        text_position=str(getattr(tr, "textposition", None) or ("outside" if kind == "bar" else "top center")),
+        hover_texts=_per_point(tr.hovertext, kept),
     )
+
+
+def _per_point(values: Any, kept: list[int]) -> list[str]:
+    """A per-point text property (a list, or one text for every point) for the drawn points; [] when unset."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        return [values] * len(kept)
+    values = list(values)
+    return [str(values[i]) if i < len(values) and values[i] is not None else "" for i in kept]
 
 
 def nice_ticks(lo: float, hi: float, target: int) -> tuple[list[float], int]:

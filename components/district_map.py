@@ -25,13 +25,18 @@ MAP_KEY = "district_map"
 
 
 def selection_view(district: str | None, lang: str) -> dict[str, object]:
-    """What a run sends: the selected district (or "" for the ward) and its office marker (HTML-escaped)."""
+    """What a run sends: the selected district (or "" for the ward), its office marker and the legend of the
+    map's symbols (texts HTML-escaped)."""
     office = branch_office(district)
-    marker = None
+    marker, legend = None, []
     if office is not None:
         marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(office_label(office, lang)),
                   "address": html.escape(office.address_ja)}
-    return {"district": district or "", "office": marker}
+        kind = t("branch_office_heading" if district else "ward_office_heading", lang)
+        legend.append({"symbol": "office", "text": html.escape(kind)})
+    if district:
+        legend.append({"symbol": "outline", "text": html.escape(t("map_legend_selected", lang))})
+    return {"district": district or "", "office": marker, "legend": legend}
 
 
 def district_map(lang: str, district: str | None, on_click: Callable[[], None], height: int = 560,

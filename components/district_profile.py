@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import formatting as fmt
 from atlas.content import plan_content
 from atlas.districts import area_label
+from atlas.i18n import t
+from atlas.office_contacts import Contact, contacts_of
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
@@ -14,13 +17,17 @@ from components.navigation import page_link
 from components.source_note import Citations, source_lines
 
 
-def translation_flag(lang: str) -> None:
-    """Say whether the plan texts shown are the official Chinese or our unofficial translation."""
+def translation_flag(lang: str, short: bool = False) -> None:
+    """Say whether the plan texts shown are the official Chinese or our unofficial translation; ``short``: one
+    line that opens to the whole note (the map page, where the district's content should come first)."""
     plan = plan_content()
-    if plan.is_unofficial(lang):
-        st.caption(f"ⓘ {tm('unofficial_translation', lang)}")
-    else:
-        st.caption(f"ⓘ {tm('official_text', lang)}")
+    key = "unofficial_translation" if plan.is_unofficial(lang) else "official_text"
+    if not short:
+        st.caption(f"ⓘ {tm(key, lang)}")
+        return
+    with st.expander(tm("plan_text_note_short" if plan.is_unofficial(lang) else "plan_text_note_short_official",
+                        lang)):
+        st.caption(tm(key, lang))
 
 
 def profile_header(district: str | None, lang: str) -> None:
@@ -28,7 +35,7 @@ def profile_header(district: str | None, lang: str) -> None:
     plan = plan_content()
     cite = Citations(lang)
     st.header(md_escape(area_label(district, lang)), anchor="selected-district")
-    translation_flag(lang)
+    translation_flag(lang, short=True)
     if district:
         dplan = plan.district(district)
         with cite(dplan.plan_name, dplan.slogan):
@@ -66,15 +73,32 @@ def plan_aims(district: str | None, lang: str) -> None:
     cite.flush()
 
 
+def contact_line(kind: str, items: list[Contact], lang: str) -> str:
+    """One line of the office card: every phone number (or hours, web page) with what it is and its date, or
+    "not found in the sources we checked"."""
+    if not items:
+        return f"{tm('office_' + kind, lang)}: {tm('office_not_found', lang)}"
+    mark = {"ja": "", "en": " "}.get(lang, "") + (t("mark_translation", lang) if lang != "ja" else "")  # our words
+    shown = [md_escape(c.value) + tm("office_contact_note", lang, label=c.labels[lang] + mark,
+                                     date=fmt.date(c.as_of, lang)) for c in items]
+    return f"{tm('office_' + kind, lang)}: " + " · ".join(shown)
+
+
 def office_card(district: str | None, lang: str) -> None:
-    """The branch office (or the city office) with its address; its marker is on the map."""
+    """The branch office (or the city office) with its address, phone numbers, opening hours and web page (each with
+    its source and date, or "not found in the sources we checked"); its marker is on the map."""
     office = branch_office(district)
     if office is None:
         return
     heading = tm("branch_office_heading" if district else "ward_office_heading", lang)
     address = md_escape(office.address_ja)
-    st.markdown(f"**{heading}**: {md_escape(office_label(office, lang))}  \n{tm('address', lang)}: {address}")
-    source_lines([(OFFICE_SOURCE, None)], lang)
+    found = contacts_of(office)
+    lines = [f"**{heading}**: {md_escape(office_label(office, lang))}", f"{tm('address', lang)}: {address}",
+             *(contact_line(kind, items, lang) for kind, items in found.items())]
+    with st.container(key="office_card"):
+        st.markdown("  \n".join(lines))
+    cited = [(c.source, c.as_of) for items in found.values() for c in items]
+    source_lines([(OFFICE_SOURCE, None), *dict.fromkeys(cited)], lang)
 
 
 def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:

@@ -30,6 +30,18 @@
     if (window.MinatoMap.onClick) { window.MinatoMap.onClick(event); }
   }
 
+  /* After a tap or click the tooltip Leaflet opened for it closes again (on a touch screen nothing else would
+   * close it, and it covers the district's label); the selection and the click message say what was hit. */
+  function closeTooltips(map) {
+    window.setTimeout(function () {
+      map.eachLayer(function (l) { if (l.getTooltip && l.getTooltip() && l.isTooltipOpen()) { l.closeTooltip(); } });
+    }, 0);
+  }
+
+  function clicked(map) {
+    return function (event) { sendClick(event); closeTooltips(map); };
+  }
+
   function label(map, latlng, text) {
     var icon = L.divIcon({ className: "district-label", html: "<span>" + text + "</span>", iconSize: null });
     return L.marker(latlng, { icon: icon, interactive: false, keyboard: false }).addTo(map);
@@ -109,11 +121,11 @@
         return { color: "#ffffff", weight: 2, fillColor: f.properties.c, fillOpacity: 0.55 };
       },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
-    }).on("click", sendClick).addTo(map);
+    }).on("click", clicked(map)).addTo(map);
     L.geoJSON(dequantize(cfg.chome, cfg.origin), {
       style: { color: "#333333", weight: 0.6, opacity: 0.45, fill: true, fillOpacity: 0 },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
-    }).on("click", sendClick).addTo(map);
+    }).on("click", clicked(map)).addTo(map);
     cfg.labels.forEach(function (l) { label(map, l.at, l.text); });
     setUp(map, cfg.ui, districts.getBounds());
     window.MinatoMap.districts = districts;
@@ -124,17 +136,43 @@
   /* Mark an office (name and address arrive HTML-escaped from the server). */
   function officeMarker(group, office) {
     if (!office) { return; }
+    var map = window.MinatoMap.map;
     L.circleMarker([office.lat, office.lng], {
       radius: 8, color: "#000000", weight: 3, fillColor: "#ffffff", fillOpacity: 1, className: "office-marker"
-    }).bindTooltip(office.name).bindPopup("<strong>" + office.name + "</strong><br>" + office.address).addTo(group);
+    }).bindTooltip(office.name).bindPopup("<strong>" + office.name + "</strong><br>" + office.address)
+      .on("click", function () { closeTooltips(map); }).addTo(group);
+  }
+
+  /* The map's symbols explained (office circle, selected district's outline): one control, its entries sent
+   * with each view as [{symbol, text}], texts HTML-escaped by the server. */
+  var SYMBOLS = {
+    office: "<svg width='18' height='18' aria-hidden='true'><circle cx='9' cy='9' r='6' fill='#ffffff' " +
+      "stroke='#000000' stroke-width='3'/></svg>",
+    outline: "<svg width='18' height='18' aria-hidden='true'><rect x='2' y='2' width='14' height='14' " +
+      "fill='none' stroke='#000000' stroke-width='3'/></svg>"
+  };
+
+  function symbolLegend(map, entries) {
+    if (!map._minatoLegend) {
+      var control = L.control({ position: "topright" });
+      control.onAdd = function () { return L.DomUtil.create("div", "map-legend symbol-legend"); };
+      control.addTo(map);
+      map._minatoLegend = control;
+    }
+    var box = map._minatoLegend.getContainer();
+    box.innerHTML = (entries || []).map(function (e) {
+      return "<div>" + (SYMBOLS[e.symbol] || "") + " <span>" + e.text + "</span></div>";
+    }).join("");
+    box.style.display = entries && entries.length ? "" : "none";
   }
 
   /* Outline the selected district in the given feature group, mark its office, fit the view to it. */
-  function highlight(group, districtId, office) {
+  function highlight(group, districtId, office, legend) {
     var layers = window.MinatoMap.districts;
     var map = window.MinatoMap.map;
     if (!layers || !map) { return; }
     officeMarker(group, office);
+    symbolLegend(map, legend);
     var target = null;
     layers.eachLayer(function (l) { if (l.feature.properties.id === districtId) { target = l; } });
     if (target === null) {

@@ -74,6 +74,23 @@ class OfficeRow(Row):
     lng: Lng
 
 
+CONTACT_KINDS = ("phone", "hours", "web")
+
+
+class OfficeContactRow(Row):
+    """A row of ``data/facilities/office_contacts.csv``: one phone number, opening hours or web page of an office
+    (by its ``name_ja`` in offices.csv), what it is (``label_*``: e.g. 代表, a section's name), its source and date."""
+
+    office: Cell
+    kind: Literal[CONTACT_KINDS]  # type: ignore[valid-type]
+    value: Cell
+    label_ja: Cell
+    label_en: Cell
+    label_zh: Cell
+    source: Cell
+    as_of: dt.date
+
+
 class FacilityRow(Row):
     """A row of ``data/facilities/evacuation_sites.csv`` (and the common columns of shelters)."""
 

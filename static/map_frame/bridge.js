@@ -93,7 +93,7 @@
       window.MinatoMap.paint(group, args.view);
     } else {
       window.MinatoMap.setUp(map, ui);
-      window.MinatoMap.highlight(group, args.view.district, args.view.office);
+      window.MinatoMap.highlight(group, args.view.district, args.view.office, args.view.legend);
     }
     if (ui && window.frameElement) { window.frameElement.title = ui.label; }
     announce(args, true);

@@ -80,7 +80,7 @@ def test_charts_have_data_tables_and_downloads(run_app) -> None:
     at = run_app(district="akasaka", lang="ja")
     svgs = chart_svgs(at)
     assert len(svgs) == 2
-    assert all('role="img"' in svg and "<title" in svg and "<desc" in svg for svg in svgs)
+    assert all('role="figure"' in svg and "<title" in svg and "<desc" in svg for svg in svgs)
     assert cached_chart_svg("population", "akasaka", "ja") in svgs[0]
     assert cached_chart_svg("budget", None, "ja") in svgs[1]
     assert not at.get("plotly_chart") and not at.dataframe and not at.table  # no Plotly.js, no data-grid chunk

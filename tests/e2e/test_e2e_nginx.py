@@ -201,7 +201,7 @@ def pick(page: Page, slug: str) -> None:
 
 
 def charts_drawn(page: Page) -> None:
-    chart = page.locator('svg.chart-svg[role="img"]').first
+    chart = page.locator('svg.chart-svg[role="figure"]').first
     expect(chart).to_be_attached(timeout=30_000)
     chart.evaluate(SCROLL_JS)
 

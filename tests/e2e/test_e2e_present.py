@@ -84,7 +84,7 @@ def expect_slide(page: Page, lang: str, n: int, title: str) -> None:
     expect(main.locator(TITLE)).to_have_text(exact(title))
     wait_script_idle(page)
     if SLIDES[n - 1] in ("population", "budget"):
-        chart = main.locator('.st-key-slide_chart svg.chart-svg[role="img"]:visible')
+        chart = main.locator('.st-key-slide_chart svg.chart-svg[role="figure"]:visible')
         expect(chart).to_have_count(1)  # the wide or the narrow drawing, as the screen is
         box = chart.bounding_box()
         assert box is not None and box["y"] + box["height"] <= page.viewport_size["height"], box

@@ -16,7 +16,7 @@ from geo.layers import district_shapes
 pytestmark = pytest.mark.e2e
 
 LANG = "zh"
-CHART = 'svg.chart-svg[role="img"]'  # the inline SVG charts (atlas/svg_chart.py), no Plotly
+CHART = 'svg.chart-svg[role="figure"]'  # the inline SVG charts (atlas/svg_chart.py), no Plotly
 # The words before the source title in a source line ("来源：" in zh).
 SOURCE_PREFIX = t("source_label", LANG, title="\x00", publisher="", date="").split("\x00")[0].strip()
 # More than four sources are folded into an expander titled "来源（N项）".
@@ -38,13 +38,13 @@ def expect_profile(page: Page, slug: str) -> None:
     wait_script_idle(page)
 
     expect(main.locator(CHART)).to_have_count(2)
-    for i in range(2):  # drawn, named, and a tooltip (<title>) on each data point kept by the page
+    for i in range(2):  # drawn, named, and a focusable value (tabindex, aria-label) per data point kept by the page
         chart = main.locator(CHART).nth(i)
         expect(chart).to_be_visible()
         assert chart.evaluate("s => s.getBoundingClientRect().height") > 150
         name = chart.evaluate("s => document.getElementById(s.getAttribute('aria-labelledby')).textContent")
         assert name.startswith((t("population_chart_title", LANG), t("budget_chart_title", LANG))), name
-        assert chart.evaluate("s => s.querySelectorAll('g > title, rect > title').length") >= 5
+        assert chart.evaluate("s => s.querySelectorAll('g.pt[tabindex=\"0\"][aria-label]').length") >= 5
     chart_columns = main.locator('[data-testid="stColumn"]').filter(has=page.locator(CHART))
     expect(chart_columns).to_have_count(2)
     for i in range(2):

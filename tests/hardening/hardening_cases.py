@@ -170,7 +170,7 @@ FILES = ("districts.yaml", "sources.yaml", "indicators.yaml", "content/plan.yaml
          "figures/derivations.yaml", "names.yaml",
          "geo/districts.geojson", "geo/chome.geojson", "geo/ward_outline.geojson", "geo/offices.csv",
          "facilities/shelters.csv", "facilities/evacuation_sites.csv", "facilities/nurseries.csv",
-         "places/places.csv")
+         "places/places.csv", "facilities/office_contacts.csv")
 POINT = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name_ja":"港区",'
          '"name_en":"Minato"},"geometry":{"type":"Point","coordinates":[139.75,35.65]}}]}')
 
@@ -262,6 +262,13 @@ MUTATIONS = (
              _replace("芝保育園,shiba,認可保育園", "芝保育園,shiba,幼稚園"),
              "category must be"),
     Mutation("office_lng_text", "geo/offices.csv", _replace("139.75163", "east"), "lng must be a number"),
+    Mutation("office_phone_text", "facilities/office_contacts.csv", _replace("03-3578-3192", "call us"),
+             "row 2: value: 'call us' is not a phone number"),
+    Mutation("office_contact_unknown_office", "facilities/office_contacts.csv",
+             _replace("芝地区総合支所,phone,03-3578-3192", "渋谷区役所,phone,03-3578-3192"),
+             "row 2: office: '渋谷区役所' is not an office"),
+    Mutation("office_contact_unknown_source", "facilities/office_contacts.csv",
+             _replace("koho-minato-2007-06-01,2007-06-01", "nowhere,2007-06-01", 1), "source: no record 'nowhere'"),
     Mutation("plan_missing_en", "content/plan.yaml", _replace("    en: ", "    xx: ", 1), "unknown language(s) ['xx']"),
     Mutation("yaml_syntax", "districts.yaml", _replace("districts:", "districts: [", 1), "not valid YAML"),
     Mutation("csv_unclosed_quote", "geo/offices.csv", _replace(",港区役所,", ',"港区役所,'), "CSV syntax error"),

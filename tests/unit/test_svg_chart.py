@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from atlas import charts
+from atlas import formatting as fmt
 from atlas.charts import Chart, budget_chart, fiscal_scale, population_chart
 from atlas.content import plan_content
 from atlas.districts import districts
@@ -46,9 +47,19 @@ def text_of(el: ET.Element) -> str:
     return "".join(el.itertext())
 
 
+def focus_groups(root: ET.Element) -> list[ET.Element]:
+    """The focusable values (one per data point and bar: atlas/svg_points.py)."""
+    return [g for g in root.iter(f"{SVG}g") if g.get("class") == "pt"]
+
+
 def point_titles(root: ET.Element) -> list[str]:
-    """The tooltips of the data points and bars (not the chart's own title)."""
-    return [text_of(el) for el in root.iter(f"{SVG}title") if el.get("id") is None]
+    """What each data point and bar says (its accessible name)."""
+    return [g.get("aria-label") for g in focus_groups(root)]
+
+
+def direct_labels(root: ET.Element) -> list[str]:
+    """The always-shown value labels (the bold group with a white halo)."""
+    return [text_of(el) for g in root.iter(f"{SVG}g") if g.get("font-weight") == "700" for el in g]
 
 
 def tick_labels(root: ET.Element, anchor: str) -> list[str]:
@@ -63,7 +74,7 @@ def tick_labels(root: ET.Element, anchor: str) -> list[str]:
 def test_population_svg_is_an_image_with_title_desc_and_a_point_per_table_row(area: str | None, lang: str) -> None:
     chart = population(area, lang)
     root = parse(chart_svg(chart))
-    assert root.get("role") == "img"
+    assert root.get("role") == "figure"  # not "img": its points stay in the accessibility tree
     title = root.find("s:title", NS)
     desc = root.find("s:desc", NS)
     assert title is not None and desc is not None
@@ -79,7 +90,7 @@ def test_budget_svg_has_a_bar_or_marker_per_drawn_row_the_span_and_the_note_mark
     root = parse(chart_svg(chart))
     drawn = chart.records["kind"].isin(["initial_budget", "settlement_expenditure"])
     assert len(point_titles(root)) == int(drawn.sum())
-    bars = [el for el in root.iter(f"{SVG}rect") if el.find("s:title", NS) is not None]
+    bars = [g for g in focus_groups(root) if g[0].tag == f"{SVG}rect"]
     assert len(bars) == int((chart.records["kind"] == "initial_budget").sum())
     assert root.find(".//s:pattern", NS) is not None  # secondary sources are hatched, not only lighter
     texts = [text_of(el) for el in root.iter(f"{SVG}text")]
@@ -93,12 +104,13 @@ def test_budget_svg_has_a_bar_or_marker_per_drawn_row_the_span_and_the_note_mark
 def test_tooltips_say_series_date_and_value_with_separators(lang: str) -> None:
     chart = population(ESTIMATED, lang)
     tips = point_titles(parse(chart_svg(chart)))
-    register = chart.table[chart.table[t("col_series", lang)] == t("series_register", lang)].iloc[0]
-    day, value = register[t("col_date", lang)], register[t("col_value", lang)]
-    assert f"{t('series_register', lang)} — {day}: {value:,}" in tips
+    register = chart.records[chart.records["series"] == t("series_register", lang)].iloc[0]
+    day, value = register["date"], register["value"]
+    assert t("chart_point", lang, series=t("series_register", lang), date=fmt.date(day, lang),
+             value=fmt.people(value, lang)) in tips
     est = chart.estimate
-    band = f"({est.low:,}–{est.high:,})"
-    assert any(tip.startswith(t("series_trend_estimate", lang)) and band in tip for tip in tips)
+    assert any(tip.startswith(t("series_trend_estimate", lang)) and f"{est.low:,}" in tip and f"{est.high:,}" in tip
+               and fmt.date(est.date, lang) in tip for tip in tips)
 
 
 def test_hover_text_fills_plotly_templates() -> None:
@@ -139,7 +151,7 @@ def test_estimate_is_dotted_and_recorded_values_have_markers() -> None:
     lines = [el for el in root.iter(f"{SVG}path") if el.get("fill") == "none"]
     assert any(el.get("stroke-dasharray") for el in lines)  # the trend estimate
     assert any(not el.get("stroke-dasharray") for el in lines)  # the register series
-    assert sum(1 for g in root.iter(f"{SVG}g") if g.find("s:title", NS) is not None and len(g) == 3) >= 7
+    assert len(focus_groups(root)) >= 7
 
 
 @pytest.mark.parametrize("style", [CARD, SLIDE_WIDE, SLIDE_NARROW], ids=lambda s: s.name)
@@ -159,8 +171,47 @@ def test_texts_stay_inside_the_view_box(style: SvgStyle, lang: str) -> None:
             assert left >= -0.5 and left + widest <= width + 0.5, (chart.key, lines, left, widest, width)
 
 
-def test_card_type_is_readable_on_a_390_px_phone() -> None:
-    assert CARD.font * PHONE_COLUMN_PX / CARD.width >= 11
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_of_a_card_is_at_least_12_px_on_a_390_px_phone(lang: str) -> None:
+    scale = PHONE_COLUMN_PX / CARD.width
+    assert CARD.font * scale >= 12
+    for chart in (population(None, lang), population(ESTIMATED, lang), budget(lang)):
+        root = parse(chart_svg(chart))
+        sizes = [float(el.get("font-size") or root.get("font-size")) for el in root.iter(f"{SVG}text")]
+        assert sizes and min(sizes) * scale >= 12, (chart.key, min(sizes) * scale)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("area", AREAS)
+def test_every_value_is_a_focusable_point_with_its_label_box_and_a_44_px_target(area: str | None, lang: str) -> None:
+    root = parse(chart_svg(population(area, lang)))
+    groups = focus_groups(root)
+    assert groups
+    for g in groups:
+        assert g.get("tabindex") == "0" and g.get("role") == "img" and g.get("aria-label")
+        hit, tip = g[0], g.find("s:g", NS)
+        assert tip.get("class") == "tip" and tip.get("visibility") == "hidden"  # shown by CSS on focus/hover
+        assert re.sub(r"\s", "", text_of(tip)) == re.sub(r"\s", "", g.get("aria-label"))  # what a reader hears
+        assert float(hit.get("r")) * 2 * PHONE_COLUMN_PX / CARD.width >= 44
+    layer = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "pts")
+    assert layer.get("fill") == "#fff0" and layer is root[-1]  # transparent targets, drawn last (boxes on top)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_latest_count_the_estimate_and_the_latest_budget_carry_direct_labels(lang: str) -> None:
+    for area in AREAS:
+        chart = population(area, lang)
+        labels = direct_labels(parse(chart_svg(chart)))
+        register = chart.records[chart.records["series"] == t("series_register", lang)]
+        assert fmt.people(int(register["value"].iloc[-1]), lang) in labels, (area, labels)
+        if area and chart.estimate is not None:
+            assert t("chart_estimate_label", lang, value=fmt.people(chart.estimate.value, lang)) in labels
+        if area is None:
+            assert fmt.people(PROJECTION.value, lang) in labels
+    chart = budget(lang)
+    initial = chart.records[chart.records["kind"] == "initial_budget"]
+    latest = initial.loc[initial["fiscal_year"].idxmax(), "amount_oku_yen"]
+    assert direct_labels(parse(chart_svg(chart))) == [fmt.oku_yen(latest, lang)]
 
 
 @pytest.mark.parametrize("chart", [population(None, "ja"), population("azabu", "ja"), budget("ja")],
@@ -214,3 +265,18 @@ def test_wrap_breaks_latin_at_spaces_and_cjk_anywhere_but_before_closing_marks()
     assert "".join(lines) == "当サイトの推計：直線傾向（公式の推計ではありません）"
     assert len(lines) == 2 and not lines[1].startswith("）")
     assert wrap("", 100, 13) == [""]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_direct_labels_never_overlap(lang: str) -> None:
+    for chart in [*(population(area, lang) for area in AREAS), budget(lang)]:
+        root = parse(chart_svg(chart))
+        halo = next((g for g in root.iter(f"{SVG}g") if g.get("font-weight") == "700"), None)
+        boxes = []
+        for el in halo if halo is not None else []:
+            left, base = float(el.get("x")), float(el.get("y"))
+            boxes.append((left, base - 0.9 * CARD.font, left + text_width(text_of(el), CARD.font), base))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (chart.key, a, b)
