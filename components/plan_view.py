@@ -14,6 +14,7 @@ from atlas import formatting as fmt
 from atlas.content import PlanContent, Text, plan_content
 from atlas.districts import districts
 from components.district_profile import translation_flag
+from components.grid import row_cells
 from components.markdown import md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations
@@ -40,7 +41,7 @@ def plan_overview(lang: str) -> None:
     page_link("map", tm("back_to_map", lang))
     translation_flag(lang)
     with cite(ward.cover_title):
-        st.markdown(f"### {md_escape(ward.cover_title.shown(lang))}")
+        st.markdown(f"## {md_escape(ward.cover_title.shown(lang))}")  # h2: headings step down one level
     with cite(ward.vision):
         st.markdown(f"> **{md_escape(ward.vision.shown(lang))}**")
     with cite(ward.vision_note):
@@ -58,7 +59,7 @@ def plan_overview(lang: str) -> None:
             col.metric(md_escape(fig.label.shown(lang)), value)
         col.caption(md_escape(when))
     cite.flush([(plan.source, None)])  # the key figures are the summary's
-    st.markdown(f"#### {tm('plan_revision_heading', lang)}")
+    st.markdown(f"### {tm('plan_revision_heading', lang)}")
     focus = ward.revision_focus
     with cite(focus.title, focus.text):
         st.markdown(f"**{md_escape(focus.title.shown(lang))}**")
@@ -78,10 +79,9 @@ def city_goals(lang: str) -> None:
     """The four pictures of the city in FY2026."""
     st.markdown(f"## {tm('city_goals_heading', lang)}")
     cite = Citations(lang)
-    cols = st.columns(2)
-    for i, goal in enumerate(plan_content().ward.city_goals):
+    for cell, goal in row_cells(plan_content().ward.city_goals, 2):
         with cite(goal):
-            cols[i % 2].info(md_escape(goal.shown(lang)))
+            cell.info(md_escape(goal.shown(lang)))
     cite.flush()
 
 
@@ -92,9 +92,8 @@ def priority_issues(lang: str) -> None:
     cite = Citations(lang)
     with cite(ward.priority_issues_note):
         _paragraphs(ward.priority_issues_note, lang)
-    cols = st.columns(2)
-    for i, issue in enumerate(ward.priority_issues):
-        with cols[i % 2].container(border=True), cite(issue.title, issue.summary):
+    for cell, issue in row_cells(ward.priority_issues, 2):
+        with cell.container(border=True, key=f"priority_issue_{issue.n}"), cite(issue.title, issue.summary):
             st.markdown(f"**{issue.n}. {md_escape(issue.title.shown(lang))}**")
             st.markdown(md_escape(issue.summary.shown(lang)))
     cite.flush()
@@ -107,12 +106,11 @@ def policy_areas(lang: str) -> None:
     cite = Citations(lang)
     with cite(ward.policy_areas_note):
         _paragraphs(ward.policy_areas_note, lang)
-    cols = st.columns(2)
-    for i, area in enumerate(ward.policy_areas):
+    for n, (cell, area) in enumerate(row_cells(ward.policy_areas, 2), start=1):
         scope = f" ({md_escape(area.scope.shown(lang))})" if area.scope else ""
         texts = [area.name, *([area.scope] if area.scope else []), area.summary,
                  *(x for item in area.initiatives for x in (item.title, item.text))]
-        with cols[i % 2].container(border=True), cite(*texts):
+        with cell.container(border=True, key=f"policy_area_{n}"), cite(*texts):
             st.markdown(f"### {md_escape(area.numeral)} {md_escape(area.name.shown(lang))}{scope}")
             st.markdown(md_escape(area.summary.shown(lang)))
             for item in area.initiatives:
@@ -144,9 +142,8 @@ def participation(lang: str) -> None:
     with cite(survey.text):
         _paragraphs(survey.text, lang)
     st.markdown(f"**{tm('children_pictures_heading', lang)}**")
-    cols = st.columns(3)
-    for i, pic in enumerate(survey.pictures):
-        with cols[i % 3].container(border=True), cite(pic.title, *pic.points):
+    for cell, pic in row_cells(survey.pictures, 3):
+        with cell.container(border=True), cite(pic.title, *pic.points):
             st.markdown(f"**{md_escape(pic.title.shown(lang))}**")
             st.markdown("\n".join(f"- {md_escape(p.shown(lang))}" for p in pic.points))
     cite.flush()

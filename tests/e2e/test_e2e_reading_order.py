@@ -1,0 +1,99 @@
+"""Reading order on /plan (issue 18): the priority issues and policy areas come in the plan's order in the DOM (what
+a screen reader reads) and on screen (what eyes read) at 390 x 844 and 1440 x 900; headings step down one level at
+a time on every page; axe-core reports no moderate (or worse) finding on /plan in ja, en and zh."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from a11y import DESKTOP, LANGS, PAGES, PHONE, axe_violations, load
+from harness import wait_map_ready
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from atlas.content import plan_content
+
+pytestmark = pytest.mark.e2e
+
+MODERATE_UP = ("moderate", "serious", "critical")
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1440x900"])
+
+# Every element whose class names start with ``prefix`` (Streamlit's st-key-<key>), in DOM order, with its key's
+# number, its text and where it is on screen.
+CARDS_JS = """
+(prefix) => Array.from(document.querySelectorAll(`[class*="st-key-${prefix}"]`)).map(el => {
+  const key = Array.from(el.classList).find(c => c.startsWith(`st-key-${prefix}`));
+  const r = el.getBoundingClientRect();
+  return {n: Number(key.slice(`st-key-${prefix}`.length)), text: el.textContent.replace(/\\s+/g, ' '),
+          top: Math.round(r.top + window.scrollY), left: Math.round(r.left)};
+})
+"""
+HEADINGS_JS = "() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))" \
+              ".map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 40)])"
+
+
+@pytest.fixture
+def make_page(browser: Browser) -> Iterator:
+    """Pages in a context with a given viewport (a phone has touch), closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(viewport: dict[str, int]) -> Page:
+        ctx = browser.new_context(viewport=viewport, has_touch=viewport == PHONE, locale="en-GB")
+        ctx.set_default_timeout(20_000)
+        made.append(ctx)
+        return ctx.new_page()
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _check_order(page: Page, prefix: str, titles: list[str], what: str) -> None:
+    """The cards keyed ``prefix``1…N: in the DOM in order 1…N, each showing its own title, and on screen read
+    left to right, top to bottom in the same order (a row's cards share their top)."""
+    cards = page.evaluate(CARDS_JS, prefix)
+    assert [c["n"] for c in cards] == list(range(1, len(titles) + 1)), f"{what} in DOM order: {cards}"
+    for card, title in zip(cards, titles, strict=True):
+        assert _plain(title) in card["text"], f"{what} {card['n']} does not show {title!r}"
+    on_screen = sorted(cards, key=lambda c: (c["top"], c["left"]))
+    assert [c["n"] for c in on_screen] == [c["n"] for c in cards], f"{what} as eyes read them: {on_screen}"
+
+
+@VIEWPORTS
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_reads_in_the_plans_order_with_headings_in_order(make_page, base_url: str, lang: str,
+                                                             viewport: dict[str, int]) -> None:
+    page = make_page(viewport)
+    load(page, f"{base_url}/plan?lang={lang}")
+    ward = plan_content().ward
+    _check_order(page, "priority_issue_", [issue.title[lang] for issue in ward.priority_issues], "priority issues")
+    _check_order(page, "policy_area_", [area.name[lang] for area in ward.policy_areas], "policy areas")
+    if viewport == PHONE:  # the columns stack: one card under the other
+        tops = [c["top"] for c in page.evaluate(CARDS_JS, "priority_issue_")]
+        assert len(set(tops)) == len(tops), f"priority issues side by side at 390 px: {tops}"
+    levels = page.evaluate(HEADINGS_JS)
+    assert levels and levels[0][0] == 1, f"the page does not start with its h1: {levels}"
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b[0] > a[0] + 1]
+    assert not jumps, f"headings skip a level: {jumps}"
+    found = axe_violations(page, MODERATE_UP)
+    assert found == {}, f"axe moderate or worse on /plan ({lang}, {viewport}):\n{found}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_skips_a_heading_level(make_page, base_url: str, lang: str) -> None:
+    """axe's heading-order on every page at 390 px (the map page with a district open: its profile's headings)."""
+    page = make_page(PHONE)
+    found = {}
+    for path in PAGES:
+        load(page, f"{base_url}/{path}?lang={lang}&district=azabu")
+        if path == "":
+            wait_map_ready(page)
+        order = [v for vs in axe_violations(page, MODERATE_UP).values() for v in vs if v["id"] == "heading-order"]
+        if order:
+            found[f"/{path}"] = order
+    assert found == {}, f"axe heading-order ({lang}):\n{found}"
