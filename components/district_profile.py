@@ -12,6 +12,7 @@ from atlas.office_contacts import Contact, contacts_of
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
+from components.grid import row_cells
 from components.markdown import md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations, source_lines
@@ -106,9 +107,8 @@ def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
     st.subheader(tm("key_figures_heading", lang), anchor="key-figures")
     lines = key_figures(district, lang)
     with st.container(key="key_figures"):
-        cols = st.columns(columns)
-        for i, line in enumerate(lines):
-            with cols[i % columns]:
+        for cell, line in row_cells(lines, columns):  # row by row: a phone reads them in this order too
+            with cell:
                 st.metric(md_escape(line.label), line.value)  # the derivation is the caption below, not a tooltip
                 if line.derived:
                     st.caption(md_escape(line.derived))

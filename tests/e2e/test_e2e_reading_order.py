@@ -1,6 +1,7 @@
-"""Reading order on /plan (issue 18): the priority issues and policy areas come in the plan's order in the DOM (what
-a screen reader reads) and on screen (what eyes read) at 390 x 844 and 1440 x 900; headings step down one level at
-a time on every page; axe-core reports no moderate (or worse) finding on /plan in ja, en and zh."""
+"""Reading order (issue 18): on /plan the priority issues and policy areas, on the map page a district's key figures,
+come in their data's order in the DOM (what a screen reader reads) and on screen (what eyes read) at 390 x 844 and
+1440 x 900; headings step down one level at a time on every page; axe-core reports no moderate (or worse) finding on
+/plan in ja, en and zh."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 from a11y import DESKTOP, LANGS, PAGES, PHONE, axe_violations, load
-from harness import wait_map_ready
-from playwright.sync_api import Browser, BrowserContext, Page
+from harness import wait_layout_stable, wait_map_ready, wait_script_idle
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from atlas.content import plan_content
+from atlas.profile import key_figures
 
 pytestmark = pytest.mark.e2e
 
@@ -26,6 +28,15 @@ CARDS_JS = """
   const key = Array.from(el.classList).find(c => c.startsWith(`st-key-${prefix}`));
   const r = el.getBoundingClientRect();
   return {n: Number(key.slice(`st-key-${prefix}`.length)), text: el.textContent.replace(/\\s+/g, ' '),
+          top: Math.round(r.top + window.scrollY), left: Math.round(r.left)};
+})
+"""
+# The key figures' labels in DOM order, with where each metric is on screen.
+FIGURES = '.st-key-key_figures [data-testid="stMetric"]'
+FIGURES_JS = """
+(selector) => Array.from(document.querySelectorAll(selector)).map(el => {
+  const r = el.getBoundingClientRect();
+  return {label: el.querySelector('[data-testid="stMetricLabel"]').textContent.trim(),
           top: Math.round(r.top + window.scrollY), left: Math.round(r.left)};
 })
 """
@@ -97,3 +108,20 @@ def test_no_page_skips_a_heading_level(make_page, base_url: str, lang: str) -> N
         if order:
             found[f"/{path}"] = order
     assert found == {}, f"axe heading-order ({lang}):\n{found}"
+
+
+@VIEWPORTS
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_districts_key_figures_read_in_order(make_page, base_url: str, lang: str, viewport: dict[str, int]) -> None:
+    page = make_page(viewport)
+    load(page, f"{base_url}/?lang={lang}&district=azabu")
+    expected = [line.label for line in key_figures("azabu", lang)]
+    metrics = page.locator(FIGURES)
+    wait_map_ready(page)  # the profile is drawn once the map's frame has reported
+    expect(metrics).to_have_count(len(expected))
+    wait_script_idle(page)
+    wait_layout_stable(page)
+    figures = page.evaluate(FIGURES_JS, FIGURES)
+    assert [f["label"] for f in figures] == expected, "key figures in DOM order"
+    on_screen = sorted(figures, key=lambda f: (f["top"], f["left"]))
+    assert on_screen == figures, f"key figures as eyes read them: {on_screen}"
