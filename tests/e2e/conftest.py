@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from a11y import PHONE
 from harness import ROOT, VIEWPORT, RequestLog, Server, launch_browser, start_streamlit
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -53,3 +54,19 @@ def page(context: BrowserContext, request_log: RequestLog, app_server: Server) -
     page = context.new_page()
     yield page
     page.close()
+
+
+@pytest.fixture
+def make_context(browser: Browser) -> Iterator:
+    """Contexts with a given viewport (phones with touch), closed after the test: ``make_context(PHONE)``."""
+    made: list[BrowserContext] = []
+
+    def make(viewport: dict[str, int]) -> BrowserContext:
+        ctx = browser.new_context(viewport=viewport, has_touch=viewport == PHONE, locale="en-GB")
+        ctx.set_default_timeout(20_000)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()

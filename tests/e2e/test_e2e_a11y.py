@@ -4,7 +4,6 @@ title, the phone's first screen, touch gestures over the map, and the slide keys
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from a11y import DESKTOP, LANGS, PAGES, PHONE, PICKER, axe_violations, load, tab_count_to, touch_swipe
@@ -17,7 +16,7 @@ from harness import (
     wait_script_idle,
     wait_view_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from atlas.content import plan_content
 from atlas.districts import district_by_id
@@ -34,20 +33,6 @@ ON_SCREEN_JS = """(selectors) => selectors.every(s => {
 })"""
 
 
-@pytest.fixture
-def make_context(browser: Browser) -> Iterator:
-    """Contexts with a given viewport (phones with touch), closed after the test."""
-    made: list[BrowserContext] = []
-
-    def make(viewport: dict[str, int]) -> BrowserContext:
-        ctx = browser.new_context(viewport=viewport, has_touch=viewport == PHONE, locale="en-GB")
-        ctx.set_default_timeout(20_000)
-        made.append(ctx)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440x900", "390x844"])

@@ -5,12 +5,12 @@ reached by Tab right after the language switch and before the page's own control
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from a11y import DESKTOP, LANGS, PHONE, PICKER, load
 from harness import MAIN, wait_script_idle
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from atlas.i18n import t
 from components.navigation import NAV_KEY, PAGES
@@ -31,18 +31,9 @@ FOCUS_JS = """() => { const el = document.activeElement;
 
 
 @pytest.fixture
-def make_page(browser: Browser) -> Iterator:
-    made: list[BrowserContext] = []
-
-    def make(viewport: dict[str, int]) -> Page:
-        ctx = browser.new_context(viewport=viewport, has_touch=viewport == PHONE, locale="en-GB")
-        ctx.set_default_timeout(20_000)
-        made.append(ctx)
-        return ctx.new_page()
-
-    yield make
-    for ctx in made:
-        ctx.close()
+def make_page(make_context) -> Callable[[dict[str, int]], Page]:
+    """A page in its own context with the given viewport (conftest's ``make_context``)."""
+    return lambda viewport: make_context(viewport).new_page()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1440x900"])
