@@ -12,7 +12,7 @@ from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import Office, branch_office, office_label
 from atlas.profile import key_figures
-from components.markdown import in_lang, md_escape, tm
+from components.markdown import in_lang, ja_runs, md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations, source_lines
 
@@ -122,7 +122,7 @@ def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
             with cols[i % columns]:
                 st.metric(md_escape(line.label), line.value)  # the derivation is the caption below, not a tooltip
                 if line.derived:
-                    st.caption(md_escape(line.derived))
+                    st.caption(ja_runs(md_escape(line.derived), lang), unsafe_allow_html=True)
     source_lines([ref for line in lines for ref in line.refs], lang)
 
 
