@@ -217,14 +217,15 @@ def upload_panel() -> None:
     """
     code = lang()
     st.markdown(f"### {tm('upload_heading', code)}")
-    st.caption(tm("upload_help", code))
+    st.caption(ja_runs(tm("upload_help", code), code), unsafe_allow_html=True)  # its 芝, 六本木六丁目: lang="ja"
     st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
     result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
     if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
         result, failed = None, result
     if failed is not None:
         st.error(tm("upload_failed", code))
-        st.markdown("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)))
+        st.markdown(ja_runs("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)), code),
+                    unsafe_allow_html=True)
         for warning in failed.warning_texts(code):
             st.caption(md_escape(warning))
         if result is not None:

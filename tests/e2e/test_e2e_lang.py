@@ -8,6 +8,7 @@ their own box, never the page (static/app.css), in ja, en and zh.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +21,7 @@ from atlas.i18n import t
 from atlas.office_contacts import english_address
 from atlas.offices import branch_office
 from atlas.sources import sources
+from geo.layers import chome_list
 
 pytestmark = pytest.mark.e2e
 
@@ -107,3 +109,14 @@ def test_open_data_tables_scroll_inside_their_box_not_the_page(phone: BrowserCon
         assert box["right"] <= sizes["view"] + 0.5, box
         if box["table"] > box["box"]:  # wider than the phone: it scrolls inside its own box
             assert box["overflow"] in ("auto", "scroll"), box
+
+
+def test_a_chome_name_in_an_english_caption_is_marked_japanese(phone: BrowserContext, base_url: str) -> None:
+    page = phone.new_page()
+    load(page, f"{base_url}/compare?lang=en")
+    help_text = t("upload_help", "en")
+    chome = next(c.name_ja for c in chome_list() if c.name_ja in help_text)  # the example chome the help names
+    caption = page.locator(f'{MAIN} [data-testid="stCaptionContainer"]').filter(has_text=help_text[:20])
+    expect(caption.locator('[lang="ja"]', has_text=chome)).to_have_count(1)
+    marked = caption.first.evaluate("el => [...el.querySelectorAll('[lang=\"ja\"]')].map(e => e.textContent)")
+    assert set(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]+", help_text)) == set(marked), marked

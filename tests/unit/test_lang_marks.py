@@ -15,6 +15,7 @@ from atlas.office_contacts import english_address, load_contacts
 from atlas.offices import branch_office, offices
 from atlas.sources import sources
 from components.compare_map import paint_spec
+from components.district_map import selection_view
 from components.markdown import html_text, in_lang, ja_runs, md_escape
 from geo.datafile import DataFileError
 from geo.layers import chome_list
@@ -98,3 +99,11 @@ def test_compare_map_chome_names_carry_japanese_outside_ja(view: str) -> None:
     addresses = [p["popup"] for p in spec["points"]]
     marked = [a for a in addresses if '<span lang="ja">' in a]
     assert len(marked) == (0 if view == "ja" else len(addresses))
+
+
+@pytest.mark.parametrize("view", ["ja", "en", "zh"])
+def test_the_map_frames_office_popup_marks_the_address(view: str) -> None:
+    office = branch_office("azabu")
+    shown = selection_view("azabu", view)["office"]["address"]
+    wanted = html.escape(office.address_ja)
+    assert shown == (wanted if view == "ja" else f'<span lang="ja">{wanted}</span>')
