@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 from a11y import PHONE, load
-from harness import MAIN, open_expander
+from harness import MAIN, open_expander, wait_map_ready
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from atlas.districts import districts
@@ -57,6 +57,8 @@ def test_the_office_address_and_credit_lines_are_marked_japanese(phone: BrowserC
     credit = sources()["estat-boundaries-2020"].credit
     marked = page.locator(f'{MAIN} [data-testid="stCaptionContainer"] [lang="ja"]').all_inner_texts()
     assert credit in marked, marked
+    frame = wait_map_ready(page)  # the map frame keeps the mark on its credit line
+    expect(frame.locator('.leaflet-control-attribution [lang="ja"]', has_text=credit)).to_have_count(1)
     english = english_address(office)
     if view == "en":
         expect(card).to_contain_text(f"{t('office_address_en', 'en')}: {english.value}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from atlas import map_layers
 from atlas.compare import registry_view
 from atlas.office_contacts import english_address, load_contacts
 from atlas.offices import branch_office, offices
@@ -107,3 +108,15 @@ def test_the_map_frames_office_popup_marks_the_address(view: str) -> None:
     shown = selection_view("azabu", view)["office"]["address"]
     wanted = html.escape(office.address_ja)
     assert shown == (wanted if view == "ja" else f'<span lang="ja">{wanted}</span>')
+
+
+@pytest.mark.parametrize("view", ["ja", "en", "zh"])
+def test_map_tooltips_mark_japanese_chome_names_in_zh_and_the_credit_everywhere(view: str) -> None:
+    cfg = map_layers.district_layers(view)
+    tips = [f["properties"]["t"] for f in cfg["chome"]["features"]]
+    names = {SPAN.match(tip)[1] for tip in tips if SPAN.match(tip)}
+    if view == "zh":
+        assert names == {html.escape(c.name_ja) for c in chome_list()}
+    else:
+        assert names == set() and not any("lang=" in tip for tip in tips)
+    assert SPAN.fullmatch(cfg["credit"])[1] == html.escape(sources()["estat-boundaries-2020"].credit)
