@@ -151,3 +151,17 @@ def ja_runs(escaped: str, view: str) -> str:
     if view != "en":
         return escaped
     return _CJK_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', escaped)
+
+
+def tm_in_lang(key: str, view: str, langs: dict[str, str], **values: object) -> str:
+    """:func:`tm` whose values named in ``langs`` sit in ``<span lang="…">`` when their language is not the view's
+    (:func:`in_lang`), e.g. a chome's Japanese name in a zh sentence. Needs ``unsafe_allow_html=True``.
+
+    >>> tm_in_lang("clicked_chome", "zh", {"chome": "ja"}, chome="六本木六丁目", district="麻布").count('lang="ja"')
+    1
+    """
+    holders = {name: f"\ue000{i}\ue001" for i, name in enumerate(langs)}  # private-use marks md_escape keeps
+    text = md_escape(t(key, view, **{**values, **holders}))
+    for name, holder in holders.items():
+        text = text.replace(holder, in_lang(str(values[name]), langs[name], view))
+    return text

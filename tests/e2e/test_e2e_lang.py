@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from a11y import PHONE, load
+from a11y import DESKTOP, PHONE, load
 from harness import MAIN, open_expander, wait_map_ready
 from playwright.sync_api import Browser, BrowserContext, expect
 
@@ -83,34 +83,40 @@ def test_the_ja_view_marks_nothing(phone: BrowserContext, base_url: str) -> None
     assert page.locator(f'{MAIN} [lang]').count() == 0
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390x844", "1440x900"])
 @pytest.mark.parametrize("view", ["ja", "en", "zh"])
-def test_open_data_tables_scroll_inside_their_box_not_the_page(phone: BrowserContext, base_url: str,
-                                                                view: str) -> None:
-    page = phone.new_page()
-    load(page, f"{base_url}/?district={DISTRICT_WITH_EN}&lang={view}")
-    expanders = page.locator(f'{MAIN} [data-testid="stExpander"]').filter(
-        has=page.get_by_text(t("show_data", view), exact=True))
-    assert expanders.count() >= 1
-    for i in range(expanders.count()):
-        open_expander(page, expanders.nth(i))
-    tables = page.locator(f'{MAIN} [class*="st-key-chart_data_"] table')
-    expect(tables.first).to_be_visible()
-    sizes = page.evaluate(f"""() => {{
-      const main = document.querySelector('{MAIN}');
-      const boxes = [...main.querySelectorAll('[class*="st-key-chart_data_"] table')].map(t => {{
-        const box = t.parentElement, r = box.getBoundingClientRect();
-        return {{table: t.scrollWidth, box: box.clientWidth, right: r.right,
-                 overflow: getComputedStyle(box).overflowX}};
-      }});
-      return {{doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, main: main.scrollWidth,
-               mainClient: main.clientWidth, view: window.innerWidth, boxes}};
-    }}""")
-    assert sizes["doc"] <= sizes["view"] and sizes["body"] <= sizes["view"], sizes
-    assert sizes["main"] <= sizes["mainClient"], sizes
-    for box in sizes["boxes"]:
-        assert box["right"] <= sizes["view"] + 0.5, box
-        if box["table"] > box["box"]:  # wider than the phone: it scrolls inside its own box
-            assert box["overflow"] in ("auto", "scroll"), box
+def test_open_data_tables_scroll_inside_their_box_not_the_page(browser: Browser, base_url: str, view: str,
+                                                                size: dict[str, int]) -> None:
+    ctx = browser.new_context(viewport=size, has_touch=size == PHONE, is_mobile=size == PHONE)
+    ctx.set_default_timeout(20_000)
+    try:
+        page = ctx.new_page()
+        load(page, f"{base_url}/?district={DISTRICT_WITH_EN}&lang={view}")
+        expanders = page.locator(f'{MAIN} [data-testid="stExpander"]').filter(
+            has=page.get_by_text(t("show_data", view), exact=True))
+        assert expanders.count() >= 1
+        for i in range(expanders.count()):
+            open_expander(page, expanders.nth(i))
+        tables = page.locator(f'{MAIN} [class*="st-key-chart_data_"] table')
+        expect(tables.first).to_be_visible()
+        sizes = page.evaluate(f"""() => {{
+          const main = document.querySelector('{MAIN}');
+          const boxes = [...main.querySelectorAll('[class*="st-key-chart_data_"] table')].map(t => {{
+            const box = t.parentElement, r = box.getBoundingClientRect();
+            return {{table: t.scrollWidth, box: box.clientWidth, right: r.right,
+                     overflow: getComputedStyle(box).overflowX}};
+          }});
+          return {{doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, main: main.scrollWidth,
+                   mainClient: main.clientWidth, view: window.innerWidth, boxes}};
+        }}""")
+        assert sizes["doc"] <= sizes["view"] and sizes["body"] <= sizes["view"], sizes
+        assert sizes["main"] <= sizes["mainClient"], sizes
+        for box in sizes["boxes"]:
+            assert box["right"] <= sizes["view"] + 0.5, box
+            if box["table"] > box["box"]:  # wider than the phone: it scrolls inside its own box
+                assert box["overflow"] in ("auto", "scroll"), box
+    finally:
+        ctx.close()
 
 
 def test_a_chome_name_in_an_english_caption_is_marked_japanese(phone: BrowserContext, base_url: str) -> None:

@@ -12,12 +12,13 @@ import pytest
 
 from atlas import map_layers
 from atlas.compare import registry_view
+from atlas.i18n import t
 from atlas.office_contacts import english_address, load_contacts
 from atlas.offices import branch_office, offices
 from atlas.sources import sources
 from components.compare_map import paint_spec
 from components.district_map import selection_view
-from components.markdown import html_text, in_lang, ja_runs, md_escape
+from components.markdown import html_text, in_lang, ja_runs, md_escape, tm_in_lang
 from geo.datafile import DataFileError
 from geo.layers import chome_list
 from geo.paths import DATA_DIR
@@ -120,3 +121,15 @@ def test_map_tooltips_mark_japanese_chome_names_in_zh_and_the_credit_everywhere(
     else:
         assert names == set() and not any("lang=" in tip for tip in tips)
     assert SPAN.fullmatch(cfg["credit"])[1] == html.escape(sources()["estat-boundaries-2020"].credit)
+
+
+@pytest.mark.parametrize("view", ["ja", "en", "zh"])
+def test_a_japanese_value_in_a_ui_sentence_is_marked_outside_ja(view: str) -> None:
+    chome = chome_list()[0]
+    name = chome.name_en if view == "en" else chome.name_ja
+    text = tm_in_lang("clicked_chome", view, {"chome": "en" if view == "en" else "ja"}, chome=name, district="*x*")
+    plain = md_escape(t("clicked_chome", view, chome=name, district="*x*"))
+    if view == "zh":
+        assert text == plain.replace(md_escape(name), f'<span lang="ja">{md_escape(name)}</span>', 1)
+    else:
+        assert text == plain
