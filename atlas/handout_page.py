@@ -211,8 +211,9 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     if office is not None:
         heading = t("branch_office_heading", lang) if info else t("ward_office_heading", lang)
         office_name = office_label(office, lang)
+        ja_address = e(office.address_ja) if lang == "ja" else f'<span lang="ja">{e(office.address_ja)}</span>'
         office_html = (f'<h2>{e(heading)}</h2><p><b>{e(office_name)}</b><br>{e(t("address", lang))}{colon}'
-                       f'{e(office.address_ja)} <span class="tiny">{refs.cite([(OFFICE_SOURCE, None)])}</span></p>')
+                       f'{ja_address} <span class="tiny">{refs.cite([(OFFICE_SOURCE, None)])}</span></p>')
     else:
         office_name = ""
 

@@ -32,8 +32,14 @@ FRAME_TO_STATIC = "../../app/static/map_data/"
 def tiles() -> dict[str, str]:
     """GSI pale-map tiles (decoration: without network the map still draws), credited from sources.yaml."""
     source = sources()[TILES_SOURCE]
-    attr = f'<a href="{html.escape(source.url)}" target="_blank">{html.escape(source.credit)}</a>'
+    attr = f'<a href="{html.escape(source.url)}" target="_blank">{japanese(source.credit)}</a>'
     return {"url": GSI_PALE, "attr": attr}
+
+
+def japanese(text: str) -> str:
+    """Japanese text (a credit line, a chome's Japanese name) HTML-escaped inside ``<span lang="ja">``, so a screen
+    reader in an en or zh frame reads it in Japanese (the ja frame's own language is ja: the mark changes nothing)."""
+    return f'<span lang="ja">{html.escape(text)}</span>'
 
 
 def map_ui(lang: str, label_key: str = "map_label") -> dict[str, str]:
@@ -50,7 +56,7 @@ def _origin() -> tuple[float, float]:
 def _common() -> dict[str, object]:
     origin = _origin()
     return {"origin": origin, "bounds": bounds(), "outline": quantize(outline_payload(), origin),
-            "credit": html.escape(sources()[BOUNDARY_SOURCE].credit), "tiles": tiles()}
+            "credit": japanese(sources()[BOUNDARY_SOURCE].credit), "tiles": tiles()}
 
 
 def district_layers(lang: str) -> dict[str, object]:
@@ -58,7 +64,8 @@ def district_layers(lang: str) -> dict[str, object]:
     tiles and the frame's texts."""
     raw = {d.id: d.name(lang) for d in districts()}
     names = {k: html.escape(v) for k, v in raw.items()}
-    tips = {c.key_code: html.escape(f"{c.name(lang)} · {raw[c.district]}") for c in chome_list()}
+    chome = {c.key_code: japanese(c.name_ja) if lang == "zh" else html.escape(c.name(lang)) for c in chome_list()}
+    tips = {c.key_code: f"{chome[c.key_code]} · {names[c.district]}" for c in chome_list()}  # zh: Japanese names
     cfg = _common()
     origin = cfg["origin"]
     cfg.update({

@@ -1,5 +1,5 @@
-"""What a resident needs to reach an office: phone numbers, opening hours, web page
-(``data/facilities/office_contacts.csv``).
+"""What a resident needs to reach an office: phone numbers, opening hours, web page and the address's English form
+where the office publishes one (``data/facilities/office_contacts.csv``).
 
 Each row is one item with its source id and the date its source gives. Items no source we checked gives are simply
 absent: :func:`contacts_of` returns an empty list for that kind, and the page says "not found in the sources we
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from atlas.loading import csv_records
 from atlas.offices import Office, offices
-from atlas.schemas.tables import CONTACT_KINDS, OfficeContactRow
+from atlas.schemas.tables import ADDRESS_EN, CONTACT_KINDS, OfficeContactRow
 from atlas.sources import sources
 from geo.datafile import DataFileError
 from geo.paths import data_dir
@@ -57,6 +57,8 @@ def load_contacts(path: Path) -> tuple[Contact, ...]:
             raise DataFileError(f"{where}: value: '{row.value}' is not an https address")
         if row.source not in known:
             raise DataFileError(f"{where}: source: no record '{row.source}' in sources.yaml")
+        if row.kind == ADDRESS_EN and any(c.office == row.office and c.kind == ADDRESS_EN for c in out):
+            raise DataFileError(f"{where}: kind: a second address_en for '{row.office}'")
         labels = {"ja": row.label_ja, "en": row.label_en, "zh": row.label_zh}
         out.append(Contact(row.office, row.kind, row.value, labels, row.source, row.as_of))
     return tuple(out)
@@ -67,3 +69,8 @@ def contacts_of(office: Office) -> dict[str, list[Contact]]:
     found = [c for c in contacts() if c.office == office.name_ja]
     return {kind: sorted((c for c in found if c.kind == kind), key=lambda c: c.as_of, reverse=True)
             for kind in CONTACT_KINDS}
+
+
+def english_address(office: Office) -> Contact | None:
+    """The office's address in the English form a source of ours prints, or None (not found in those sources)."""
+    return next((c for c in contacts() if c.office == office.name_ja and c.kind == ADDRESS_EN), None)

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.charts import Chart
-from components.markdown import md_escape, tm
+from components.markdown import ja_runs, md_escape, tm
 from components.source_note import source_lines
 
 
@@ -51,15 +51,16 @@ def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> Non
     (:func:`atlas.indicators.csv_bytes`)."""
     st.markdown(f"**{md_escape(chart.title)}**")
     st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
-    st.caption(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}")
+    # Japanese terms in an English text (住民基本台帳) carry lang="ja" (ja_runs); every text is escaped first
+    st.caption(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang), unsafe_allow_html=True)
     for note in chart.notes:
-        st.caption(md_escape(note))
+        st.caption(ja_runs(md_escape(note), lang), unsafe_allow_html=True)
     if chart.technical:  # the estimate's method, range and backtest record: one click away
         with st.expander(tm("estimate_details", lang)):
-            st.caption(md_escape(chart.technical))
+            st.caption(ja_runs(md_escape(chart.technical), lang), unsafe_allow_html=True)
     source_lines(chart.sources, lang)
     with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
-        st.markdown(table)
+        st.markdown(ja_runs(table, lang), unsafe_allow_html=True)
         st.download_button(
             tm("download_csv", lang),
             data=csv,  # the same bytes every run: the same media URL, so the button travels as a cached reference

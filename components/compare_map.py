@@ -14,6 +14,7 @@ from atlas.map_layers import map_ui
 from atlas.offices import office_label, offices
 from components.district_map import map_credit
 from components.leaflet_map import leaflet_map
+from components.markdown import in_lang
 from geo.layers import chome_list
 
 MAP_KEY = "compare_map"
@@ -33,9 +34,11 @@ def _points(layers: set[str], lang: str) -> list[dict[str, object]]:
     points: list[dict[str, object]] = []
     address = t("facility_address", lang)
 
-    def add(kind: str, name: str, addr: str, lat: float, lng: float) -> None:
-        popup = f"<strong>{html.escape(name)}</strong><br>{html.escape(address)}: {html.escape(addr)}"
-        points.append({"lat": lat, "lng": lng, "name": html.escape(name), "popup": popup, "kind": kind,
+    def add(kind: str, name: str, addr: str, lat: float, lng: float, name_lang: str = "ja") -> None:
+        """A point; the Japanese name and address carry lang="ja" in the en and zh views (tooltips are HTML)."""
+        shown = in_lang(name, name_lang, lang, html.escape)
+        popup = f"<strong>{shown}</strong><br>{html.escape(address)}: {in_lang(addr, 'ja', lang, html.escape)}"
+        points.append({"lat": lat, "lng": lng, "name": shown, "popup": popup, "kind": kind,
                        "colour": POINT_COLOURS[kind]})
 
     if "shelters" in layers:
@@ -46,20 +49,22 @@ def _points(layers: set[str], lang: str) -> list[dict[str, object]]:
             add("evacuation_site", f.name_ja, f.address_ja, f.lat, f.lng)
     if "offices" in layers:
         for o in offices():
-            add("office", office_label(o, lang), o.address_ja, o.lat, o.lng)
+            label = office_label(o, lang)
+            add("office", label, o.address_ja, o.lat, o.lng, "ja" if label == o.name_ja else lang)
     return points
 
 
 def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: set[str], lang: str) -> dict:
     """Colours, tooltips, legend, selection and facility points for one run."""
-    if level == "chome":
+    if level == "chome":  # chome names are romaji in en, the Japanese name (lang="ja") in ja and zh
         values: dict[str, float | None] = {c.key_code: view.chome.get(c.key_code) for c in chome_list()}
-        names = {c.key_code: c.name(lang) for c in chome_list()}
+        names = {c.key_code: in_lang(c.name(lang), "en" if lang == "en" else "ja", lang, html.escape)
+                 for c in chome_list()}
     else:
         values = {d.id: view.district.get(d.id) for d in districts()}
-        names = {d.id: d.name(lang) for d in districts()}
+        names = {d.id: html.escape(d.name(lang)) for d in districts()}
     colour, legend = _legend(view, values, lang)
-    tips = {k: html.escape(f"{names[k]}: {view.format(v)}") for k, v in values.items()}
+    tips = {k: f"{names[k]}{html.escape(': ' + view.format(v))}" for k, v in values.items()}
     return {"level": level, "fills": colour, "tips": tips, "legend": legend, "selected": selected or "",
             "points": _points(layers, lang), "ui": map_ui(lang, "compare_map_label")}
 

@@ -28,7 +28,7 @@ from atlas.upload import parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
 from components.map_first import rest_fallback, rest_waits, show_rest
-from components.markdown import html_text, md_escape, plain_echo, tm
+from components.markdown import html_text, ja_runs, md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang
 from geo.layers import chome_list
@@ -109,7 +109,7 @@ def map_panel(view: IndicatorView, waiting: bool = False) -> bool:
         return has_frame
     caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
     if caption:
-        st.caption(md_escape(caption))
+        st.caption(ja_runs(md_escape(caption), lang()), unsafe_allow_html=True)
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
     return has_frame
@@ -138,7 +138,7 @@ def _provenance(view: IndicatorView) -> None:
     if view.uploaded:
         st.caption(tm("upload_description", lang()))
         return
-    st.caption(md_escape(view.description))
+    st.caption(ja_runs(md_escape(view.description), lang()), unsafe_allow_html=True)
     span = interval(view, lang())
     if span:
         st.caption(tm("interval_caption", lang(), interval=span))
@@ -157,8 +157,8 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
 
     styled = df.style.apply(highlight, axis=1).format(table_formats(lang(), uploads), na_rep="—")
     st.dataframe(styled, hide_index=True, width="stretch")
-    st.caption(tm("table_dates_note", lang()))
-    st.caption(tm("downloads_note", lang()))
+    st.caption(ja_runs(tm("table_dates_note", lang()), lang()), unsafe_allow_html=True)
+    st.caption(ja_runs(tm("downloads_note", lang()), lang()), unsafe_allow_html=True)  # e.g. 六本木六丁目: lang="ja"
     code = lang()  # the files are built later, in the file request, where session_state is not available
     district_csv, chome_csv, geojson = st.columns(3)
     district_csv.download_button(tm("download_table_csv", code), data=lambda: csv_bytes(district_table(code, uploads)),
@@ -182,7 +182,8 @@ def definitions(views: dict[str, IndicatorView]) -> None:
             when = t("interval_caption", lang(), interval=span) if span else (
                 as_of(view.as_of, lang()) if view.as_of else "")
             date = f" — {md_escape(when)}" if when else ""
-            st.markdown(f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}")
+            text = f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}"
+            st.markdown(ja_runs(text, lang()), unsafe_allow_html=True)
             source_lines(list(view.refs), lang())
 
 
@@ -216,14 +217,15 @@ def upload_panel() -> None:
     """
     code = lang()
     st.markdown(f"### {tm('upload_heading', code)}")
-    st.caption(tm("upload_help", code))
+    st.caption(ja_runs(tm("upload_help", code), code), unsafe_allow_html=True)  # its 芝, 六本木六丁目: lang="ja"
     st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
     result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
     if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
         result, failed = None, result
     if failed is not None:
         st.error(tm("upload_failed", code))
-        st.markdown("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)))
+        st.markdown(ja_runs("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)), code),
+                    unsafe_allow_html=True)
         for warning in failed.warning_texts(code):
             st.caption(md_escape(warning))
         if result is not None:

@@ -7,7 +7,7 @@ import streamlit as st
 from atlas.district_names import district_search_names
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.markdown import tm
+from components.markdown import tm, tm_in_lang
 from components.state import SELECT_KEY, district, lang, select_district
 from geo.find import find
 from geo.towns import TownSearch
@@ -125,5 +125,7 @@ def click_message() -> None:
     if hit.chome is None and hit.district is None:
         st.info(tm("clicked_outside", lang()))
     elif hit.chome is not None:
-        chome = hit.chome.name(lang())
-        st.caption(tm("clicked_chome", lang(), chome=chome, district=district_by_id(hit.district).name(lang())))
+        view = lang()
+        chome_lang = "en" if view == "en" else "ja"  # romaji in en, else the Japanese name (lang="ja" in zh)
+        st.caption(tm_in_lang("clicked_chome", view, {"chome": chome_lang}, chome=hit.chome.name(view),
+                              district=district_by_id(hit.district).name(view)), unsafe_allow_html=True)

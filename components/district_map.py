@@ -17,7 +17,7 @@ from atlas.map_layers import TILES_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
 from components.leaflet_map import leaflet_map
-from components.markdown import md_escape, md_url, md_with_links
+from components.markdown import in_lang, md_escape, md_url, md_with_links
 from components.state import select_district
 from geo.lookup import Location, locate
 
@@ -31,7 +31,7 @@ def selection_view(district: str | None, lang: str) -> dict[str, object]:
     marker, legend = None, []
     if office is not None:
         marker = {"lat": office.lat, "lng": office.lng, "name": html.escape(office_label(office, lang)),
-                  "address": html.escape(office.address_ja)}
+                  "address": in_lang(office.address_ja, "ja", lang, html.escape)}
         kind = t("branch_office_heading" if district else "ward_office_heading", lang)
         legend.append({"symbol": "office", "text": html.escape(kind)})
     if district:
@@ -50,11 +50,12 @@ def district_map(lang: str, district: str | None, on_click: Callable[[], None], 
 
 
 def map_credit(lang: str) -> None:
-    """The credit lines the boundary data and the tiles require, under a map."""
-    credit = md_with_links(sources()["estat-boundaries-2020"].credit)
+    """The credit lines the boundary data and the tiles require, under a map (in the Japanese the licences ask
+    for, so marked ``lang="ja"`` in the en and zh views)."""
+    credit = in_lang(sources()["estat-boundaries-2020"].credit, "ja", lang, md_with_links)
     tiles = sources()[TILES_SOURCE]
-    tile_link = f"[{md_escape(tiles.credit)}]({md_url(tiles.url)})"
-    st.caption(f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet")
+    tile_link = f"[{in_lang(tiles.credit, 'ja', lang)}]({md_url(tiles.url)})"
+    st.caption(f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet", unsafe_allow_html=True)
 
 
 def select_from_click(key: str = MAP_KEY) -> Location | None:

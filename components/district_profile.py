@@ -8,12 +8,12 @@ from atlas import formatting as fmt
 from atlas.content import plan_content
 from atlas.districts import area_label
 from atlas.i18n import t
-from atlas.office_contacts import Contact, contacts_of
+from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office, office_label
+from atlas.offices import Office, branch_office, office_label
 from atlas.profile import key_figures
 from components.grid import row_cells
-from components.markdown import md_escape, tm
+from components.markdown import in_lang, ja_runs, md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations, source_lines
 
@@ -85,6 +85,17 @@ def contact_line(kind: str, items: list[Contact], lang: str) -> str:
     return f"{tm('office_' + kind, lang)}: " + " · ".join(shown)
 
 
+def address_lines(office: Office, lang: str) -> tuple[list[str], list[str]]:
+    """The address as the city writes it (marked ``lang="ja"`` outside the ja view) and, in the en view, its English
+    form where a source prints one, else "not found in the sources we checked"; with the English form's source."""
+    lines = [f"{tm('address', lang)}: {in_lang(office.address_ja, 'ja', lang)}"]
+    if lang != "en":
+        return lines, []
+    english = english_address(office)
+    shown = md_escape(english.value) if english else tm("office_not_found", lang)
+    return [*lines, f"{tm('office_address_en', lang)}: {shown}"], [english.source] if english else []
+
+
 def office_card(district: str | None, lang: str) -> None:
     """The branch office (or the city office) with its address, phone numbers, opening hours and web page (each with
     its source and date, or "not found in the sources we checked"); its marker is on the map."""
@@ -92,14 +103,14 @@ def office_card(district: str | None, lang: str) -> None:
     if office is None:
         return
     heading = tm("branch_office_heading" if district else "ward_office_heading", lang)
-    address = md_escape(office.address_ja)
+    address, address_sources = address_lines(office, lang)
     found = contacts_of(office)
-    lines = [f"**{heading}**: {md_escape(office_label(office, lang))}", f"{tm('address', lang)}: {address}",
+    lines = [f"**{heading}**: {md_escape(office_label(office, lang))}", *address,
              *(contact_line(kind, items, lang) for kind, items in found.items())]
     with st.container(key="office_card"):
-        st.markdown("  \n".join(lines))
+        st.markdown("  \n".join(lines), unsafe_allow_html=True)  # the address's lang span; all text escaped
     cited = [(c.source, c.as_of) for items in found.values() for c in items]
-    source_lines([(OFFICE_SOURCE, None), *dict.fromkeys(cited)], lang)
+    source_lines([(OFFICE_SOURCE, None), *((sid, None) for sid in address_sources), *dict.fromkeys(cited)], lang)
 
 
 def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
@@ -111,7 +122,7 @@ def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
             with cell:
                 st.metric(md_escape(line.label), line.value)  # the derivation is the caption below, not a tooltip
                 if line.derived:
-                    st.caption(md_escape(line.derived))
+                    st.caption(ja_runs(md_escape(line.derived), lang), unsafe_allow_html=True)
     source_lines([ref for line in lines for ref in line.refs], lang)
 
 

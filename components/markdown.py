@@ -7,6 +7,7 @@ whatever their escapes. An invisible WORD JOINER (U+2060) placed inside those tr
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from atlas.i18n import t
@@ -112,3 +113,55 @@ def html_text(text: str) -> str:
     """
     plain = re.sub(r"\s+", " ", text).strip()
     return "".join(_MD_IN_HTML.get(c) or html.escape(c, quote=True) for c in plain)
+
+
+def in_lang(text: str, text_lang: str, view: str, escape: Callable[[str], str] = md_escape) -> str:
+    """``text`` escaped (``escape``: :func:`md_escape` for st.markdown, :func:`html_text` or ``html.escape`` for raw
+    HTML), inside ``<span lang="…">`` when its language is not the view's, so a screen reader reads a Japanese name
+    or address in Japanese. Only for text whose language the data states (fields ``*_ja``, credit lines, English
+    address forms): ja and zh share Han characters, so the language is never guessed from the characters.
+
+    The span is raw HTML: st.markdown needs ``unsafe_allow_html=True`` to keep it.
+
+    >>> in_lang("港区六本木五丁目16番45号", "ja", "en")
+    '<span lang="ja">港区六本木五丁目16番45号</span>'
+    >>> in_lang("芝公園", "ja", "ja")
+    '芝公園'
+    """
+    shown = escape(text)
+    return shown if text_lang == view or not text else f'<span lang="{text_lang}">{shown}</span>'
+
+
+_CJK_RUN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f]"
+                      r"(?:[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f0-9 ]*"
+                      r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f0-9])?")
+
+
+def ja_runs(escaped: str, view: str) -> str:
+    """In the en view, every run of Japanese script in already escaped text inside ``<span lang="ja">`` (e.g. the
+    総務省統計局 in 'Statistics Bureau of Japan (総務省統計局)'); unchanged in ja and zh, where Han characters do not
+    tell Japanese from Chinese. Our English texts carry no Chinese, so Japanese is the only language CJK script can
+    be in an en view. Needs ``unsafe_allow_html=True`` in st.markdown / st.caption.
+
+    >>> ja_runs("Minato City (as posted on mykoho.jp, マイ広報紙)", "en")
+    'Minato City (as posted on mykoho.jp, <span lang="ja">マイ広報紙</span>)'
+    >>> ja_runs("港区（港区开放数据）", "zh")
+    '港区（港区开放数据）'
+    """
+    if view != "en":
+        return escaped
+    return _CJK_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', escaped)
+
+
+def tm_in_lang(key: str, view: str, langs: dict[str, str], **values: object) -> str:
+    """:func:`tm` whose values named in ``langs`` sit in ``<span lang="…">`` when their language is not the view's
+    (:func:`in_lang`), e.g. a chome's Japanese name in a zh sentence. Needs ``unsafe_allow_html=True``.
+
+    >>> tm_in_lang("clicked_chome", "zh", {"chome": "ja"}, chome="六本木六丁目", district="麻布").count('lang="ja"')
+    1
+    """
+    holders = {name: f"\ue000{i}\ue001" for i, name in enumerate(langs)}  # private-use marks md_escape keeps
+    text = md_escape(t(key, view, **{**values, **holders}))
+    for name, holder in holders.items():
+        text = text.replace(holder, in_lang(str(values[name]), langs[name], view))
+    return text

@@ -13,7 +13,7 @@ from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, read_slide, step
 from components.handout_button import handout_button
-from components.markdown import html_text, md_escape, plain_echo, tm
+from components.markdown import html_text, in_lang, md_escape, plain_echo, tm
 from components.navigation import page_link
 from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
@@ -82,8 +82,9 @@ def _title(text: str) -> None:
     st.markdown(f'<div class="slide-title">{html_text(text)}</div>', unsafe_allow_html=True)
 
 
-def _lead(text: str) -> None:
-    st.markdown(f'<div class="slide-lead">{html_text(text)}</div>', unsafe_allow_html=True)
+def _lead(text: str, raw: str = "") -> None:
+    """A lead line: ``text`` escaped, then ``raw`` HTML already escaped (e.g. a lang span, :func:`in_lang`)."""
+    st.markdown(f'<div class="slide-lead">{html_text(text)}{raw}</div>', unsafe_allow_html=True)
 
 
 def _body(paragraphs: list[str]) -> None:
@@ -169,7 +170,7 @@ def slide_take_part() -> None:
     office = branch_office(district())
     _title(t("slide_take_part", lang()))
     if office is not None:
-        _lead(f"{office_label(office, lang())} — {office.address_ja}")
+        _lead(f"{office_label(office, lang())} —", " " + in_lang(office.address_ja, "ja", lang(), html_text))
     intro = plan.ward.district_plans_intro
     cite = Citations(lang())
     with cite(intro.title, intro.text):

@@ -10,7 +10,13 @@ import streamlit as st
 
 from atlas.content import Text, plan_content
 from atlas.sources import sources
-from components.markdown import md_escape, md_url, tm
+from components.markdown import ja_runs, md_escape, md_url, tm
+
+
+def label_markdown(sid: str, lang: str, day: dt.date | None = None) -> str:
+    """A source's label escaped for st.caption(unsafe_allow_html=True), Japanese names in an English line marked
+    ``lang="ja"`` (e.g. 'Statistics Bureau of Japan (<span lang="ja">総務省統計局</span>)')."""
+    return ja_runs(md_escape(sources()[sid].label(lang, day)), lang)
 
 
 def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: int = 4) -> None:
@@ -22,13 +28,12 @@ def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: 
     for sid, day in refs:
         if sid not in latest or (day and (latest[sid] is None or day > latest[sid])):
             latest[sid] = day
-    lines = [f"[{md_escape(sources()[sid].label(lang, day))}]({md_url(sources()[sid].url)})"
-             for sid, day in latest.items()]
+    lines = [f"[{label_markdown(sid, lang, day)}]({md_url(sources()[sid].url)})" for sid, day in latest.items()]
     if len(lines) > fold_after:
         with st.expander(tm("sources_count", lang, n=len(lines))):
-            st.caption("  \n".join(lines))
+            st.caption("  \n".join(lines), unsafe_allow_html=True)
     else:
-        st.caption("  \n".join(lines))
+        st.caption("  \n".join(lines), unsafe_allow_html=True)
 
 
 class Citations:

@@ -11,7 +11,7 @@ from atlas.freshness import age
 from atlas.i18n import t
 from atlas.sources import sources
 from components.backtest_view import backtest_section
-from components.markdown import md_escape, md_url, md_with_links, tm
+from components.markdown import in_lang, ja_runs, md_escape, md_url, md_with_links, tm
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
@@ -30,23 +30,26 @@ def sources_view(lang: str) -> None:
     st.info(tm("water_note", lang))
     for src in sources().values():
         with st.container(border=True):
-            st.markdown(f"**[{md_escape(src.titles[lang])}]({md_url(src.url)})**")
+            title = ja_runs(md_escape(src.titles[lang]), lang)
+            st.markdown(f"**[{title}]({md_url(src.url)})**", unsafe_allow_html=True)
             if src.url_notes:
                 st.caption(f"{tm('source_link_note', lang)}: {md_escape(src.url_notes[lang])}")
             date = (md_escape(dated(src.date_text(lang), src.reference_date, lang)) if src.reference_date
                     else md_escape((src.date_notes or {}).get(lang) or t("date_not_stated", lang)))
             copy = src.retrieved
-            copied = (f"{tm('source_retrieved', lang)}: [{md_escape(copy.by)}]({md_url(copy.url)}), "
+            copied = (f"{tm('source_retrieved', lang)}: [{ja_runs(md_escape(copy.by), lang)}]({md_url(copy.url)}), "
                       f"{tm('source_retrieved_text', lang, date=fmt.date(copy.date, lang))}  \n"
                       if copy else "")
             st.markdown(
-                f"{tm('source_publisher', lang)}: {md_escape(src.publisher_in(lang))}  \n"
+                f"{tm('source_publisher', lang)}: {ja_runs(md_escape(src.publisher_in(lang)), lang)}  \n"
                 f"{tm('source_date', lang)}: {date}  \n{copied}"
                 f"{tm('source_license', lang)}: {md_escape(src.license_in(lang))}  \n"
-                f"{tm('source_credit', lang)}: {md_with_links(src.credit)}"
+                f"{tm('source_credit', lang)}: {in_lang(src.credit, 'ja', lang, md_with_links)}",
+                unsafe_allow_html=True,  # lang spans on Japanese names and credit lines; all text escaped
             )
             if src.derivation:
-                st.caption(f"{tm('source_derivation', lang)}: {md_escape(src.derivation_in(lang))}")
+                st.caption(f"{tm('source_derivation', lang)}: {ja_runs(md_escape(src.derivation_in(lang)), lang)}",
+                           unsafe_allow_html=True)
     backtest_section(lang)
     st.markdown(f"## {tm('downloads_heading', lang)}")
     for rel in DOWNLOADS:

@@ -75,14 +75,17 @@ class OfficeRow(Row):
 
 
 CONTACT_KINDS = ("phone", "hours", "web")
+ADDRESS_EN = "address_en"
+"""The office's address in the English form its publisher prints (one row per office at most)."""
 
 
 class OfficeContactRow(Row):
-    """A row of ``data/facilities/office_contacts.csv``: one phone number, opening hours or web page of an office
+    """A row of ``data/facilities/office_contacts.csv``: one phone number, opening hours, web page or English address
+    form of an office
     (by its ``name_ja`` in offices.csv), what it is (``label_*``: e.g. 代表, a section's name), its source and date."""
 
     office: Cell
-    kind: Literal[CONTACT_KINDS]  # type: ignore[valid-type]
+    kind: Literal[(*CONTACT_KINDS, ADDRESS_EN)]  # type: ignore[valid-type]
     value: Cell
     label_ja: Cell
     label_en: Cell

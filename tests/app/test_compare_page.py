@@ -15,6 +15,7 @@ from atlas.indicators import definition, indicator_ids, load_definitions
 from atlas.sources import sources
 from components.map_first import READY_KEY
 from components.markdown import md_escape
+from components.source_note import label_markdown
 from geo.paths import DATA_DIR, ROOT
 
 FIXTURES = Path(__file__).parent.parent / "unit" / "fixtures" / "upload"
@@ -105,10 +106,10 @@ def test_source_lines_show_each_sources_own_date() -> None:
     view = registry_view("shelters_per_10k", "en")
     lines = captions(at)
     for sid, day in view.refs:
-        assert any(md_escape(sources()[sid].label("en", day)) in c for c in lines), sid
+        assert any(label_markdown(sid, "en", day) in c for c in lines), sid
     gsi = sources()["gsi-shelters"]
     assert gsi.reference_date != view.as_of
-    assert not any(md_escape(gsi.label("en", view.as_of)) in c for c in lines)
+    assert not any(label_markdown(gsi.id, "en", view.as_of) in c for c in lines)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en", "zh"])

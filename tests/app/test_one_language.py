@@ -31,6 +31,7 @@ URL = re.compile(r"https?://[^\s)\]）]+")
 def _plain(text: str) -> str:
     """Page text as a reader sees it: tags, link targets, URLs and Markdown escapes removed."""
     text = re.sub(r"\]\([^)]*\)", "]", text)  # a Markdown link keeps its words, not its address
+    text = re.sub(r'<span lang="[a-zA-Z-]+">|</span>', "", text)  # a language mark adds no space
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     return URL.sub(" ", text.replace("\\", "").replace("\u2060", ""))
 
