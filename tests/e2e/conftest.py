@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from a11y import PHONE
@@ -70,3 +70,18 @@ def make_context(browser: Browser) -> Iterator:
     yield make
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def make_page(make_context) -> Callable[[dict[str, int]], Page]:
+    """A page in its own context with the given viewport: ``make_page(PHONE)``."""
+    return lambda viewport: make_context(viewport).new_page()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    """A touch phone (390x844, mobile) context."""
+    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()

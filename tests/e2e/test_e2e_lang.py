@@ -9,7 +9,6 @@ their own box, never the page (static/app.css), in ja, en and zh.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from a11y import DESKTOP, PHONE, load
@@ -28,14 +27,6 @@ pytestmark = pytest.mark.e2e
 OFFICE_CARD = f"{MAIN} .st-key-office_card"
 DISTRICT_WITH_EN = next(d.id for d in districts() if english_address(branch_office(d.id)))
 DISTRICT_WITHOUT_EN = next(d.id for d in districts() if not english_address(branch_office(d.id)))
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 def ja_spans(page, selector: str) -> list[str]:

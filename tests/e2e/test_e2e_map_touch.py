@@ -4,12 +4,11 @@ map; the map's symbols (office circle, selected outline) have a legend in the vi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from a11y import PHONE, load
+from a11y import load
 from harness import click_target, wait_map_ready, wait_view_settled
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import BrowserContext, expect
 
 from atlas.i18n import t
 from geo.layers import district_shapes
@@ -17,14 +16,6 @@ from geo.layers import district_shapes
 pytestmark = pytest.mark.e2e
 
 OPEN_TOOLTIPS = "() => document.querySelectorAll('.leaflet-tooltip').length"
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["ja", "zh"])

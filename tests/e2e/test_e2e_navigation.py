@@ -5,7 +5,6 @@ reached by Tab right after the language switch and before the page's own control
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from a11y import DESKTOP, LANGS, PHONE, PICKER, load
@@ -28,12 +27,6 @@ ITEMS_JS = """(bar) => Array.from(document.querySelector(bar).querySelectorAll('
 FOCUS_JS = """() => { const el = document.activeElement;
   return {text: (el.textContent || '').trim(), inBar: !!el.closest('.st-key-page_nav'),
           lang: !!el.closest('.st-key-lang_top'), testid: el.getAttribute('data-testid') || ''}; }"""
-
-
-@pytest.fixture
-def make_page(make_context) -> Callable[[dict[str, int]], Page]:
-    """A page in its own context with the given viewport (conftest's ``make_context``)."""
-    return lambda viewport: make_context(viewport).new_page()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1440x900"])

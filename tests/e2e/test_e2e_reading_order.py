@@ -6,12 +6,11 @@ come in their data's order in the DOM (what a screen reader reads) and on screen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from a11y import DESKTOP, LANGS, PAGES, PHONE, axe_violations, load
 from harness import wait_layout_stable, wait_map_ready, wait_script_idle
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from atlas.content import plan_content
 from atlas.profile import key_figures
@@ -42,22 +41,6 @@ FIGURES_JS = """
 """
 HEADINGS_JS = "() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))" \
               ".map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 40)])"
-
-
-@pytest.fixture
-def make_page(browser: Browser) -> Iterator:
-    """Pages in a context with a given viewport (a phone has touch), closed after the test."""
-    made: list[BrowserContext] = []
-
-    def make(viewport: dict[str, int]) -> Page:
-        ctx = browser.new_context(viewport=viewport, has_touch=viewport == PHONE, locale="en-GB")
-        ctx.set_default_timeout(20_000)
-        made.append(ctx)
-        return ctx.new_page()
-
-    yield make
-    for ctx in made:
-        ctx.close()
 
 
 def _plain(text: str) -> str:
