@@ -22,7 +22,7 @@ from functools import cache
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from app_runs import open_app
 
 from atlas.content import Text, plan_content
 from atlas.districts import districts
@@ -31,8 +31,7 @@ from atlas.i18n import LANGS, t
 from atlas.loading import read_yaml
 from atlas.slides import SLIDES
 from atlas.sources import sources
-from components.map_first import READY_KEY
-from geo.paths import ROOT, data_dir
+from geo.paths import data_dir
 
 MIN_CHARS = {"ja": 9, "zh": 9, "en": 24}  # shorter texts (子どもアンケート) also occur inside UI strings
 PIECE_LEAD = re.compile(r"^(?:#+ |> |- |\d+\. |[ⅠⅡⅢⅣ] |[ (（:：]+)+")
@@ -76,15 +75,7 @@ def _walk(node: object) -> Iterator[Element]:
 
 
 def _open(lang: str, page: str | None, **params: str) -> list[Element]:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[READY_KEY] = True  # the whole map page at once, as after the map has drawn (see conftest)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, at.exception
+    at = open_app(page, lang, timeout=60, **params)
     return list(_walk(at.main)) + list(_walk(at.sidebar))
 
 

@@ -1,0 +1,27 @@
+"""Running the whole app in AppTest, shared by the fixtures in conftest.py and tests that cache whole views."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from components.map_first import READY_KEY
+from geo.paths import ROOT
+
+
+def whole_map_page(at: AppTest) -> AppTest:
+    """The map page's later runs (components/map_first.py): the whole page at once, as after the map has drawn."""
+    at.session_state[READY_KEY] = True
+    return at
+
+
+def open_app(page: str | None, lang: str, timeout: float = 30, **params: str) -> AppTest:
+    """Run app.py with ``?lang=`` and other query parameters, optionally switch to ``page``; no exception."""
+    at = whole_map_page(AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout))
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
