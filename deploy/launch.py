@@ -1,4 +1,4 @@
-"""``streamlit run`` without Streamlit's network lookup of the machine's external IP (issue 22).
+"""``streamlit run`` without Streamlit's network lookup of the machine's external IP, uploads capped (issue 22).
 
     .venv/bin/python -m deploy.launch run app.py --server.port 8601 ...   # the same arguments as `streamlit`
 
@@ -15,7 +15,7 @@ replaces ``net_util.get_external_ip`` with a function that answers None ("not kn
 the allowlist is then exactly localhost, 0.0.0.0, 127.0.0.1, the internal IP and the configured origins (fail
 closed, as Streamlit does when the lookup fails). The only other caller is the start-up banner's "External URL",
 which is not printed. nginx's Origin guard (deploy/edge.py) stays in front as well. Reproduction for an upstream
-report: docs/deploy.md, "Foreign websocket Origins".
+report: docs/deploy.md, "Foreign websocket Origins". The upload caps: deploy/upload_caps.py.
 """
 
 from __future__ import annotations
@@ -35,9 +35,17 @@ def skip_external_ip_lookup() -> None:
     net_util.get_external_ip = no_external_ip
 
 
-def main() -> None:
-    """Run Streamlit's command line (``sys.argv[1:]`` as for ``streamlit``) with the lookup skipped."""
+def harden() -> None:
+    """Everything the server needs patched before it serves: no external-IP lookup, capped uploads. Idempotent."""
+    from deploy.upload_caps import install
+
     skip_external_ip_lookup()
+    install()
+
+
+def main() -> None:
+    """Run Streamlit's command line (``sys.argv[1:]`` as for ``streamlit``) with :func:`harden` applied."""
+    harden()
     from streamlit.web.cli import main as streamlit_main
 
     sys.argv[0] = "streamlit"
