@@ -19,6 +19,8 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from atlas.upload import SERVER_UPLOAD_MB
+
 PUBLIC_URL_ENV = "MINATO_PUBLIC_URL"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # noqa: S104 - listening on every interface, not binding here
 
@@ -93,4 +95,5 @@ def template_values(listen_host: str, port: int, public_url: str | None = None, 
         "CONN_LIMIT": str(limits.connections),
         "STREAM_RATE": limits.stream_rate, "STREAM_BURST": str(limits.stream_burst),
         "UPLOAD_RATE": limits.upload_rate, "UPLOAD_BURST": str(limits.upload_burst),
+        "MAX_BODY": f"{SERVER_UPLOAD_MB}m",  # nginx's m is 2**20 bytes, as Streamlit's MB
     }
