@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import re
 import threading
 import time
 import urllib.request
@@ -17,12 +18,15 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
-from harness import VIEWPORT, wait_map_ready, wait_script_idle
-from playwright.sync_api import Browser
-from test_e2e_nginx import LANG, pick
+from harness import MAIN, VIEWPORT, wait_map_ready, wait_script_idle
+from playwright.sync_api import Browser, expect
+from test_e2e_nginx import CSV, LANG, pick
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
+from atlas.compare import all_views
+from atlas.i18n import t
+from atlas.upload import parse_upload
 from deploy.edge import LIMITS
 from deploy.topology import COOKIE, Topology, free_ports, nginx_binary
 
@@ -197,5 +201,46 @@ def test_a_flood_of_foreign_handshakes_leaves_a_session_fast(browser: Browser, t
         assert max(changes) < max(1.0, 1.5 * quiet), f"changes took {changes} s in the flood, {quiet:.2f} s before"
         assert watch.failures == 0 and watch.slowest < 1.0, f"health check took {watch.slowest:.2f} s"
         assert topo.replica_pids() == pids, "a replica was restarted"
+    finally:
+        ctx.close()
+
+
+def test_an_upload_lost_with_its_replica_is_reported(browser: Browser, topo: Topology) -> None:
+    """Upload on /compare, show its column, restart the replica holding the session; at the next click the page
+    says the upload is gone (in the view's language) and its picker, URL and ranking agree."""
+    ctx = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    ctx.set_default_timeout(30_000)
+    good = parse_upload(CSV.read_bytes(), CSV.name)
+    views = all_views(LANG, None)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{topo.url}/compare?lang={LANG}")
+        wait_map_ready(page)
+        wait_script_idle(page)
+        page.locator(f'{MAIN} input[type="file"]').set_input_files(CSV)
+        ok = t("upload_ok", LANG, n=len(good.columns), level=t(f"level_{good.level}", LANG), encoding=good.encoding)
+        expect(page.locator(MAIN).get_by_text(ok, exact=True)).to_be_visible()
+        wait_script_idle(page)
+        picker = page.get_by_role("combobox", name=t("indicator_select", LANG))
+
+        def choose(name: str | re.Pattern[str]) -> None:
+            picker.evaluate("el => el.scrollIntoView({block: 'center', behavior: 'instant'})")
+            picker.click()
+            page.get_by_role("option", name=name).first.click()
+
+        choose(re.compile(re.escape(f"({t('uploaded_label', LANG)})")))
+        expect(page).to_have_url(re.compile(r"[?&]indicator=upload(:|%3A)"))
+        wait_script_idle(page)
+        (replica,) = [c["value"] for c in ctx.cookies() if c["name"] == COOKIE]
+        with page.expect_websocket(timeout=60_000):
+            topo.restart_replica(int(replica[1:]) - 1)
+        choose(views["density"].label)  # the next click, in a new session on a replica without the file
+        lost = t("upload_lost", LANG)
+        expect(page.locator(MAIN).get_by_text(lost[:60])).to_be_visible(timeout=60_000)
+        wait_script_idle(page)
+        expect(page).to_have_url(re.compile(r"[?&]indicator=population(&|$)"))
+        shown = views["population"].label
+        expect(picker).to_have_value(shown)
+        expect(page.locator(MAIN).get_by_text(re.compile(rf"— {re.escape(shown)}$"))).to_be_visible()
     finally:
         ctx.close()
