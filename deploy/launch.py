@@ -1,46 +1,19 @@
-"""``streamlit run`` without Streamlit's network lookup of the machine's external IP, uploads capped (issue 22).
+"""``streamlit run`` with Streamlit patched before the server starts (components/streamlit_guard.py, issue 22).
 
     .venv/bin/python -m deploy.launch run app.py --server.port 8601 ...   # the same arguments as `streamlit`
 
-Streamlit 1.67 checks a websocket's Origin in ``starlette_websocket._is_origin_allowed``: an Origin that is not
-the request's Host goes to ``server_util.is_url_from_allowed_origins``, which tries localhost, the manually set
-``browser.serverAddress``, the internal IP and then ``net_util.get_external_ip()``: a blocking HTTP request to
-checkip.amazonaws.com (1 s timeout, then the https one) inside the server's event loop, whose failure is not
-cached. With no internet (many halls) every foreign handshake froze the replica for up to 2 s.
-
-No setting skips it: ``server.enableCORS=false`` does, but lets every Origin in; ``browser.serverAddress``,
-``server.address``, ``server.corsAllowedOrigins`` and ``server.allowedHosts`` only add names that are tried
-before the lookup; ``server.enableXsrfProtection`` does not touch the websocket's Origin. So this module
-replaces ``net_util.get_external_ip`` with a function that answers None ("not known") before the server starts:
-the allowlist is then exactly localhost, 0.0.0.0, 127.0.0.1, the internal IP and the configured origins (fail
-closed, as Streamlit does when the lookup fails). The only other caller is the start-up banner's "External URL",
-which is not printed. nginx's Origin guard (deploy/edge.py) stays in front as well. Reproduction for an upstream
-report: docs/deploy.md, "Foreign websocket Origins". The upload caps: deploy/upload_caps.py.
+What deploy/topology.py runs for every replica: no external-IP lookup in the websocket's Origin check even for
+the very first handshake, and a session's uploads capped. app.py applies the same patches at its first run, so a
+plain ``streamlit run app.py`` is covered once a session has run the script.
 """
 
 from __future__ import annotations
 
 import sys
 
+from components.streamlit_guard import harden, skip_external_ip_lookup
 
-def no_external_ip() -> None:
-    """What ``net_util.get_external_ip`` answers when the lookup fails, without the lookup."""
-    return None
-
-
-def skip_external_ip_lookup() -> None:
-    """Make Streamlit's Origin check (and start-up banner) never look the external IP up. Idempotent."""
-    from streamlit import net_util
-
-    net_util.get_external_ip = no_external_ip
-
-
-def harden() -> None:
-    """Everything the server needs patched before it serves: no external-IP lookup, capped uploads. Idempotent."""
-    from deploy.upload_caps import install
-
-    skip_external_ip_lookup()
-    install()
+__all__ = ["harden", "main", "skip_external_ip_lookup"]
 
 
 def main() -> None:

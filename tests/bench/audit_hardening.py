@@ -178,7 +178,7 @@ def _nginx_conf() -> str:
 def _harden() -> None:
     """What this checkout does to Streamlit before serving (nothing before issue 22)."""
     try:
-        from deploy.launch import harden
+        from components.streamlit_guard import harden
     except ImportError:
         return
     harden()

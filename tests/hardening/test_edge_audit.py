@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from deploy.upload_caps import MAX_FILES
+from components.upload_caps import MAX_FILES
 from geo.paths import ROOT
 
 

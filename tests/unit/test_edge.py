@@ -3,14 +3,15 @@ Origin check never looking the external IP up (deploy/edge.py, deploy/launch.py)
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from components.streamlit_guard import skip_external_ip_lookup
 from deploy.edge import LIMITS, PUBLIC_URL_ENV, origin_of, site_origins
-from deploy.launch import skip_external_ip_lookup
 from deploy.topology import nginx_binary, render_config
 
 
@@ -78,12 +79,15 @@ def test_origin_check_never_looks_the_external_ip_up(monkeypatch: pytest.MonkeyP
     from streamlit import net_util
     from streamlit.web.server import server_util
 
+    spec = importlib.util.spec_from_file_location("fresh_net_util", net_util.__file__)
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)  # Streamlit's own function (app.py may have replaced it here)
+    spec.loader.exec_module(fresh)
     calls: list[str] = []
     monkeypatch.setattr(requests, "get", lambda url, **kw: calls.append(url))
-    monkeypatch.setattr(net_util, "_external_ip", None)
-    monkeypatch.setattr(net_util, "get_external_ip", net_util.get_external_ip)  # undone after the test
+    monkeypatch.setattr(net_util, "get_external_ip", fresh.get_external_ip)  # undone after the test
     server_util.is_url_from_allowed_origins("https://evil.example")
-    assert calls, "Streamlit no longer looks the external IP up: deploy/launch.py can go"
+    assert calls, "Streamlit no longer looks the external IP up: components/streamlit_guard.py can go"
     calls.clear()
     skip_external_ip_lookup()
     assert not server_util.is_url_from_allowed_origins("https://evil.example")

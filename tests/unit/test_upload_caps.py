@@ -1,12 +1,12 @@
-"""A session's uploads are capped in count and bytes; the newest file always stays (deploy/upload_caps.py)."""
+"""A session's uploads are capped in count and bytes; the newest file always stays (components/upload_caps.py)."""
 
 from __future__ import annotations
 
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
+from components.upload_caps import MAX_BYTES, MAX_FILES, install
 from deploy.csp import ROOT
-from deploy.upload_caps import MAX_BYTES, MAX_FILES, install
 
 MB = 2**20
 

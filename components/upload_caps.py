@@ -7,8 +7,7 @@ TTL): a script can PUT hundreds of 1 MB files that no widget ever uses (300 file
 when app.py runs, so the class is patched, not the instance): after each file, the session's oldest files are
 dropped until it holds at most ``MAX_FILES`` files and ``MAX_BYTES`` bytes. The newest file is always kept, and
 it is the one the app's single ``st.file_uploader`` shows (a replaced file is DELETEd by the frontend anyway),
-so a resident never loses the upload in use. ``deploy/launch.py`` installs it before the server starts; app.py
-again (idempotent) for a plain ``streamlit run``.
+so a resident never loses the upload in use. Installed by components/streamlit_guard.harden.
 """
 
 from __future__ import annotations
