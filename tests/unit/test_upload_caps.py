@@ -44,7 +44,7 @@ def test_a_file_above_the_byte_cap_alone_is_kept() -> None:
 
 
 def test_the_launcher_and_the_app_install_the_caps() -> None:
-    from deploy.launch import harden
+    from components.streamlit_guard import harden
 
     harden()
     assert getattr(MemoryUploadedFileManager.add_file, "_minato_capped", False)
