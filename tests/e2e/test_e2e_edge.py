@@ -174,10 +174,12 @@ def test_a_flood_of_foreign_handshakes_leaves_a_session_fast(browser: Browser, t
         wait_script_idle(page)
         (replica,) = [c["value"] for c in ctx.cookies() if c["name"] == COOKIE]
         own = topo.nodes[int(replica[1:]) - 1]
-        start = time.monotonic()
-        pick(page, "azabu")
-        quiet = time.monotonic() - start
-        wait_script_idle(page)
+        quiet = 0.0
+        for slug in ("azabu", "shiba"):  # the same changes without a flood: this machine's pace now
+            start = time.monotonic()
+            pick(page, slug)
+            quiet = max(quiet, time.monotonic() - start)
+            wait_script_idle(page)
 
         watch, stop, statuses = HealthWatch(topo), threading.Event(), []
         flooder = threading.Thread(target=flood, args=([stream_url(topo.url), stream_url(f"http://127.0.0.1:{own.port}")],
@@ -196,10 +198,14 @@ def test_a_flood_of_foreign_handshakes_leaves_a_session_fast(browser: Browser, t
         flooder.join(60)
         watch.stop.set()
         watch.join(10)
+        print(f"flood: {len(statuses)} foreign handshakes, changes {[round(c, 2) for c in changes]} s "
+              f"(quiet {quiet:.2f} s), slowest health check {watch.slowest:.2f} s")  # shown with pytest -s
         assert set(statuses) == {403} and len(statuses) >= 200, sorted(set(statuses))
-        # within 1 s; on a machine so busy that a quiet change takes longer, within 1.5 times the quiet one
-        assert max(changes) < max(1.0, 1.5 * quiet), f"changes took {changes} s in the flood, {quiet:.2f} s before"
-        assert watch.failures == 0 and watch.slowest < 1.0, f"health check took {watch.slowest:.2f} s"
+        # within 1 s; on a machine so busy that a quiet change takes longer, within twice the slower quiet one
+        # (a frozen replica took 5 to 35 s)
+        assert max(changes) < max(1.0, 2 * quiet), f"changes took {changes} s in the flood, {quiet:.2f} s before"
+        # no health check failed or came near the supervisor's 3 s timeout (deploy/serve.py restarts on 3 failures)
+        assert watch.failures == 0 and watch.slowest < 2.0, f"health check took {watch.slowest:.2f} s"
         assert topo.replica_pids() == pids, "a replica was restarted"
     finally:
         ctx.close()
