@@ -85,3 +85,8 @@ serve: $(VENV)/.run-deps handout-deps nginx
 ## Load test through nginx, 1 and 2 replicas (LOAD_ARGS="--quick" for a smoke run): tests/bench/results, docs/capacity.png
 load: $(VENV)/.test-deps chromium handout-deps nginx
 	$(BIN)/python tests/bench/load.py $(LOAD_ARGS)
+
+# ---- issue 22 (edge22): a replica's memory under the 300-file upload test (BENCH_ARGS="--root /work/before")
+.PHONY: bench-upload-memory
+bench-upload-memory: $(VENV)/.test-deps
+	$(BIN)/python tests/bench/bench_upload_memory.py $(BENCH_ARGS)
