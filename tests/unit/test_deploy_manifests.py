@@ -1,0 +1,350 @@
+"""The container recipe and the Kubernetes manifests (deploy/container, deploy/k8s): valid, scanned, consistent.
+
+- Every manifest validates offline against the Kubernetes schemas that kubernetes-validate ships (strict: an
+  unknown field fails), for each version in K8S_VERSIONS.
+- checkov (its own venv, ``make checkov``) scans the Dockerfile and the manifests: no failed check, and every
+  skipped one carries its one-line reason next to it.
+- The pieces agree: ports, labels, probe paths, the cookie paths of the Ingress, the upload limit, the headers
+  nginx sends, the memory the load test measured, and the files the image copies.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import json
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+kubernetes_validate = pytest.importorskip("kubernetes_validate", reason="kubernetes-validate (requirements-test.txt)")
+
+ROOT = Path(__file__).resolve().parents[2]
+K8S = ROOT / "deploy" / "k8s"
+DOCKERFILE = ROOT / "deploy" / "container" / "Dockerfile"
+DOCKERIGNORE = ROOT / ".dockerignore"
+CHECKOV = Path(os.environ.get("CHECKOV", ROOT / ".venv-checkov" / "bin" / "checkov"))
+# Kubernetes minor versions the manifests target: the upstream-supported ones and the older ones managed
+# clusters still run (kubernetes-validate 1.37.0 ships 1.25-1.37).
+K8S_VERSIONS = ("1.30.0", "1.31.0", "1.32.0", "1.33.0", "1.34.0", "1.35.0", "1.36.0", "1.37.0")
+HEALTH = "/_stcore/health"
+# Paths whose requests belong to one Streamlit process: the websocket, uploads, generated files, component frames.
+SESSION_PATHS = ("/_stcore/stream", "/_stcore/upload_file", "/media", "/component")
+AFFINITY = "nginx.ingress.kubernetes.io/"
+P95_TARGET_MS = 1000.0
+
+
+def manifest_files() -> list[Path]:
+    return sorted(p for p in K8S.glob("*.yaml") if p.name != "kustomization.yaml")
+
+
+def documents() -> list[tuple[Path, dict]]:
+    return [(p, d) for p in manifest_files() for d in yaml.safe_load_all(p.read_text(encoding="utf-8")) if d]
+
+
+def one(kind: str) -> dict:
+    found = [d for _, d in documents() if d["kind"] == kind]
+    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
+    return found[0]
+
+
+def ingresses() -> list[dict]:
+    return [d for _, d in documents() if d["kind"] == "Ingress"]
+
+
+def app_container() -> dict:
+    return one("Deployment")["spec"]["template"]["spec"]["containers"][0]
+
+
+def pod_labels() -> dict:
+    return one("Deployment")["spec"]["template"]["metadata"]["labels"]
+
+
+def quantity_mib(value: str) -> float:
+    """A Kubernetes memory quantity (512Mi, 1Gi, 600M) in MiB."""
+    units = {"Ki": 1 / 1024, "Mi": 1, "Gi": 1024, "K": 1000 / 2**20, "M": 10**6 / 2**20, "G": 10**9 / 2**20}
+    number, unit = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]i?)?", str(value)).groups()
+    return float(number) * units[unit] if unit else float(number) / 2**20
+
+
+def nginx_size_bytes(value: str) -> int:
+    """An nginx size (1100k, 2m, 1048576) in bytes."""
+    number, unit = re.fullmatch(r"(\d+)([kKmMgG]?)", value).groups()
+    return int(number) * {"": 1, "k": 1024, "m": 2**20, "g": 2**30}[unit.lower()]
+
+
+# --- schemas ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("version", K8S_VERSIONS)
+def test_every_manifest_validates_against_the_kubernetes_schemas(version):
+    docs = documents()
+    kinds = {d["kind"] for _, d in docs}
+    assert {"Deployment", "Service", "Ingress", "PodDisruptionBudget", "HorizontalPodAutoscaler"} <= kinds
+    for path, doc in docs:
+        try:
+            kubernetes_validate.validate(doc, version, strict=True)
+        except kubernetes_validate.ValidationError as exc:
+            pytest.fail(f"{path.name}: {doc['kind']}/{doc['metadata']['name']} invalid for Kubernetes {version}: {exc}")
+
+
+def test_the_schema_check_rejects_an_unknown_field_and_a_wrong_type():
+    """The validation above can fail: strict mode with the shipped schemas catches a typo and a string count."""
+    deployment = one("Deployment")
+    typo = json.loads(json.dumps(deployment))
+    typo["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"]["paht"] = HEALTH  # typo of path
+    wrong = json.loads(json.dumps(deployment))
+    wrong["spec"]["replicas"] = "2"
+    for broken in (typo, wrong):
+        with pytest.raises(kubernetes_validate.ValidationError):
+            kubernetes_validate.validate(broken, K8S_VERSIONS[-1], strict=True)
+
+
+def test_kustomization_lists_every_manifest():
+    listed = yaml.safe_load((K8S / "kustomization.yaml").read_text(encoding="utf-8"))["resources"]
+    assert sorted(listed) == [p.name for p in manifest_files()]
+
+
+# --- the pieces agree -------------------------------------------------------------------------------------------
+
+def test_one_namespace_and_the_pod_labels_select_the_pods():
+    docs = documents()
+    namespace = one("Namespace")["metadata"]["name"]
+    assert {d["metadata"].get("namespace", namespace) for _, d in docs if d["kind"] != "Namespace"} == {namespace}
+    labels = pod_labels()
+    deployment = one("Deployment")
+    selectors = {
+        "Deployment": deployment["spec"]["selector"]["matchLabels"],
+        "Service": one("Service")["spec"]["selector"],
+        "PodDisruptionBudget": one("PodDisruptionBudget")["spec"]["selector"]["matchLabels"],
+        "NetworkPolicy": one("NetworkPolicy")["spec"]["podSelector"]["matchLabels"],
+    }
+    for kind, selector in selectors.items():
+        assert selector and selector.items() <= labels.items(), f"{kind} selector {selector} misses pods {labels}"
+    target = one("HorizontalPodAutoscaler")["spec"]["scaleTargetRef"]
+    assert (target["kind"], target["name"]) == ("Deployment", deployment["metadata"]["name"])
+
+
+def test_ports_agree_from_the_dockerfile_to_the_ingress():
+    container = app_container()
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    exposed = [int(p) for p in re.findall(r"^EXPOSE\s+(\d+)", DOCKERFILE.read_text(), re.M)]
+    cmd_port = re.search(r'"--server\.port=(\d+)"', DOCKERFILE.read_text())
+    assert exposed == list(ports.values()) == [int(cmd_port.group(1))]
+    service = one("Service")
+    service_ports = {p["name"]: p for p in service["spec"]["ports"]}
+    for port in service_ports.values():
+        assert port["targetPort"] in ports or port["targetPort"] in ports.values()
+    backends = [path["backend"]["service"] for ing in ingresses() for rule in ing["spec"]["rules"]
+                for path in rule["http"]["paths"]]
+    assert backends
+    for backend in backends:
+        assert backend["name"] == service["metadata"]["name"]
+        assert backend["port"].get("name") in service_ports or backend["port"].get("number") in {
+            p["port"] for p in service_ports.values()}
+    policy_ports = [p["port"] for rule in one("NetworkPolicy")["spec"]["ingress"] for p in rule["ports"]]
+    assert policy_ports and all(p in ports.values() or p in ports for p in policy_ports)
+
+
+def test_probes_and_the_image_healthcheck_ask_streamlit_health():
+    container = app_container()
+    ports = {p["name"] for p in container["ports"]} | {p["containerPort"] for p in container["ports"]}
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        get = container[probe]["httpGet"]
+        assert get["path"] == HEALTH and get["port"] in ports, probe
+    healthcheck = re.search(r"^HEALTHCHECK .*?(?=^\S)", DOCKERFILE.read_text(), re.M | re.S).group(0)
+    assert HEALTH in healthcheck
+
+
+def test_the_pod_runs_as_the_image_user_read_only_without_privileges():
+    user = re.findall(r"^USER\s+(\S+)", DOCKERFILE.read_text(), re.M)
+    assert user and user[-1].isdigit() and int(user[-1]) != 0
+    pod = one("Deployment")["spec"]["template"]["spec"]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["runAsUser"] == int(user[-1])
+    assert pod["automountServiceAccountToken"] is False
+    security = app_container()["securityContext"]
+    assert security["readOnlyRootFilesystem"] is True and security["allowPrivilegeEscalation"] is False
+    assert security["capabilities"]["drop"] == ["ALL"]
+    # What must be written (HOME, matplotlib's and fontconfig's caches) lives on the emptyDir.
+    mounts = {m["mountPath"]: m["name"] for m in app_container()["volumeMounts"]}
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    writable = [path for path, name in mounts.items() if "emptyDir" in volumes[name]]
+    env = {e["name"]: e["value"] for e in app_container()["env"]}
+    for var in ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME"):
+        assert any(env[var].startswith(path + "/") for path in writable), var
+        assert f"{var}={env[var]}" in DOCKERFILE.read_text(), f"the image sets {var} as the pod does"
+
+
+def test_every_session_path_follows_the_cookie_to_one_pod():
+    from deploy.topology import COOKIE
+
+    sticky = [i for i in ingresses() if i["metadata"].get("annotations", {}).get(AFFINITY + "affinity") == "cookie"]
+    assert len(sticky) == 1, "one Ingress carries the cookie affinity (ingress-nginx applies it per Ingress)"
+    notes = sticky[0]["metadata"]["annotations"]
+    assert notes[AFFINITY + "session-cookie-name"] == COOKIE  # the same cookie as `make serve`
+    assert notes[AFFINITY + "session-cookie-path"] == "/"
+    assert notes[AFFINITY + "affinity-mode"] == "persistent"
+    assert notes[AFFINITY + "session-cookie-change-on-failure"] == "true"
+    assert int(notes[AFFINITY + "proxy-read-timeout"]) >= 3600  # the websocket of a quiet tab stays open
+    routed = {p["path"] for rule in sticky[0]["spec"]["rules"] for p in rule["http"]["paths"]}
+    assert set(SESSION_PATHS) | {"/"} <= routed
+    name = sticky[0]["metadata"]["name"]
+    others = {p["path"] for i in ingresses() if i["metadata"]["name"] != name for rule in i["spec"]["rules"]
+              for p in rule["http"]["paths"]}
+    assert not any(o == s or o.startswith(s + "/") or o == "/" for o in others for s in SESSION_PATHS), (
+        "a session path on another Ingress would be load-balanced without the cookie")
+
+
+def test_the_ingress_body_limit_fits_streamlit_upload_limit():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit = int(config["server"]["maxUploadSize"]) * 2**20
+    notes = next(i for i in ingresses() if AFFINITY + "affinity" in i["metadata"].get("annotations", {}))
+    body = nginx_size_bytes(notes["metadata"]["annotations"][AFFINITY + "proxy-body-size"])
+    buffer = nginx_size_bytes(notes["metadata"]["annotations"][AFFINITY + "client-body-buffer-size"])
+    assert limit < body <= limit + 128 * 1024, "the app's limit plus the multipart envelope, not more"
+    assert buffer == body, "uploads stay in memory, as in deploy/nginx.conf.template"
+
+
+def test_the_ingress_sends_the_headers_nginx_sends():
+    from deploy import k8s_headers
+
+    text = (K8S / "headers.yaml").read_text(encoding="utf-8")
+    assert text == k8s_headers.configmap_text(), "stale: run .venv/bin/python -m deploy.k8s_headers"
+    configmap = one("ConfigMap")
+    assert set(configmap["data"]) == set(k8s_headers.HEADERS)
+    assert "'unsafe-eval'" not in configmap["data"]["Content-Security-Policy"]
+    sticky = next(i for i in ingresses() if AFFINITY + "affinity" in i["metadata"].get("annotations", {}))
+    ref = sticky["metadata"]["annotations"][AFFINITY + "custom-headers"]
+    assert ref == f"{configmap['metadata']['namespace']}/{configmap['metadata']['name']}"
+    metrics = [i for i in ingresses() if any(p["path"] == "/_stcore/metrics" for r in i["spec"]["rules"]
+                                             for p in r["http"]["paths"])]
+    assert len(metrics) == 1 and metrics[0]["metadata"]["annotations"][AFFINITY + "denylist-source-range"]
+
+
+def test_memory_request_covers_the_measured_replica_at_its_session_count():
+    """Request >= RSS at rest + sessions x RSS per session, at the most sessions one replica held at p95 <= 1 s."""
+    runs = json.loads((ROOT / "tests" / "bench" / "results" / "load.json").read_text(encoding="utf-8"))["runs"]
+    single = [r for r in runs if r["replicas"] == 1 and r["errors"] == 0 and r["change_ms"]["p95"] <= P95_TARGET_MS]
+    assert single, "load.json has no 1-replica run within the p95 target"
+    sessions = max(r["sessions"] for r in single)
+    base = max(r["rss_base_mb"] for r in runs)
+    per_session = max(r["rss_mb_per_session"] for r in runs)
+    needed_mib = (base + sessions * per_session) * 10**6 / 2**20
+    resources = app_container()["resources"]
+    request = quantity_mib(resources["requests"]["memory"])
+    assert request >= needed_mib, f"{request} MiB < {needed_mib:.0f} MiB measured for {sessions} sessions"
+    assert quantity_mib(resources["limits"]["memory"]) >= request
+    assert resources["requests"]["cpu"] and resources["limits"]["cpu"]
+    hpa = one("HorizontalPodAutoscaler")["spec"]
+    assert hpa["metrics"][0]["resource"]["name"] == "cpu" and hpa["minReplicas"] >= 2
+    assert one("PodDisruptionBudget")["spec"].get("maxUnavailable", 0) < hpa["minReplicas"]
+
+
+# --- the image's files ------------------------------------------------------------------------------------------
+
+def copied_sources() -> list[str]:
+    sources = []
+    for line in re.findall(r"^COPY\s+(.+)$", DOCKERFILE.read_text(), re.M):
+        words = [w for w in line.split() if not w.startswith("--")]
+        sources += words[:-1]
+    return sources
+
+
+def ignored(path: str, patterns: list[str]) -> bool:
+    """Docker's .dockerignore rule: the last matching pattern wins; ``!`` re-includes (parents count)."""
+    result = False
+    for pattern in patterns:
+        negate = pattern.startswith("!")
+        pat = pattern[1:] if negate else pattern
+        parts = path.split("/")
+        hit = any(fnmatch.fnmatch("/".join(parts[:i]), pat) for i in range(1, len(parts) + 1))
+        if pat.startswith("**/"):
+            hit = hit or fnmatch.fnmatch(parts[-1], pat[3:])
+        if hit:
+            result = not negate
+    return result
+
+
+def local_imports(files: list[Path]) -> set[str]:
+    """Top-level packages of this checkout that ``files`` import, followed through the checkout's modules."""
+    local = {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    local |= {p.stem for p in ROOT.glob("*.py")}
+    seen: set[Path] = set()
+    found: set[str] = set()
+    todo = list(files)
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
+            for name in names:
+                top = name.split(".")[0]
+                if top in local:
+                    found.add(top)
+                    module = ROOT.joinpath(*name.split("."))
+                    todo += [module.with_suffix(".py"), module / "__init__.py"]
+    return found
+
+
+def test_the_image_copies_what_the_app_imports_and_nothing_else():
+    patterns = [line.strip() for line in DOCKERIGNORE.read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    sources = copied_sources()
+    for source in sources:
+        assert (ROOT / source).exists(), f"COPY {source}: not in the checkout"
+        assert not ignored(source, patterns), f"COPY {source}: excluded by .dockerignore"
+    for outside in ("tests", "tools", "docs", ".venv", ".git", "../shared", "deploy"):
+        assert outside not in sources
+        assert ignored(outside + "/x", patterns) or outside.startswith(".."), f"{outside} is in the build context"
+    needed = local_imports([ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))])
+    assert needed and needed <= set(sources) | {"app"}, f"the app imports {sorted(needed - set(sources))}"
+    assert {"data", "static", ".streamlit", "requirements.txt"} <= set(sources)
+
+
+# --- checkov ----------------------------------------------------------------------------------------------------
+
+def checkov_results() -> list[dict]:
+    if not CHECKOV.exists():
+        pytest.skip(f"checkov is not installed at {CHECKOV}: `make checkov` (called by `make test`) installs it")
+    out = subprocess.run(
+        [str(CHECKOV), "-d", str(ROOT / "deploy"), "--framework", "kubernetes", "dockerfile", "--compact",
+         "--skip-download", "--output", "json"],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "BC_SKIP_MAPPING": "TRUE"},
+    )
+    assert out.stdout.strip(), f"checkov printed nothing (exit {out.returncode}): {out.stderr[-2000:]}"
+    report = json.loads(out.stdout)
+    return report if isinstance(report, list) else [report]
+
+
+def test_checkov_finds_nothing_unjustified():
+    reports = {r["check_type"]: r for r in checkov_results()}
+    assert {"kubernetes", "dockerfile"} <= set(reports), f"checkov scanned {sorted(reports)}"
+    assert reports["kubernetes"]["summary"]["resource_count"] >= len(documents())
+    problems = []
+    for kind, report in reports.items():
+        summary, results = report["summary"], report["results"]
+        if summary["parsing_errors"]:
+            problems.append(f"{kind}: {summary['parsing_errors']} file(s) checkov could not parse")
+        problems += [f"{kind}: {c['check_id']} {c['check_name']} at {c['file_path']}:{c['file_line_range']}"
+                     for c in results.get("failed_checks", [])]
+        for check in results.get("skipped_checks", []):
+            reason = (check.get("check_result", {}).get("suppress_comment") or "").strip()
+            if len(reason) < 20:
+                problems.append(f"{kind}: {check['check_id']} skipped without a reason next to it ({reason!r})")
+        assert summary["passed"] > 0
+    assert not problems, "\n".join(problems)
+
+
+def test_checkov_is_isolated_from_the_app_venv():
+    if not CHECKOV.exists():
+        pytest.skip(f"checkov is not installed at {CHECKOV}: `make checkov` (called by `make test`) installs it")
+    assert shutil.which("checkov", path=str(ROOT / ".venv" / "bin")) is None, "checkov must not be in .venv"
