@@ -100,6 +100,7 @@ $(CHECKOV_VENV)/.installed: deploy/requirements-checkov.txt
 	touch $@
 
 ## Build the image here with Debian's podman from a debootstrap root file system, then run it and load the map
-## page through it (needs root, apt, a few minutes; not part of `make test`). IMAGE_ARGS="--no-run" builds only.
+## page through it (needs root, apt, a few minutes; not part of `make test`). IMAGE_ARGS="--no-run" builds only,
+## IMAGE_ARGS="--e2e" also runs tests/e2e/test_e2e_nginx.py through nginx against two containers.
 image: $(VENV)/.test-deps chromium
 	deploy/container/build_local.sh $(IMAGE_ARGS)

@@ -24,18 +24,7 @@ from harness import CHROMIUM, CHROMIUM_ARGS, H3, RequestLog, wait_map_ready  # n
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from atlas.districts import district_by_id  # noqa: E402
-
-# This machine's container runtime: crun refuses hybrid cgroups, runc needs rlimits at or below the caller's
-# (no CAP_SYS_RESOURCE here). docs/deploy.md, "Built and run here".
-RUNTIME = ["--runtime", "runc", "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=4096:4096"]
-HARDENED = ["--read-only", "--tmpfs", "/tmp:rw,size=64m,mode=1777", "--cap-drop", "ALL",
-            "--security-opt", "no-new-privileges", "--network", "host"]
-
-
-def podman_run(image: str, name: str, port: int) -> list[str]:
-    """The podman command for one replica listening on 127.0.0.1:``port``."""
-    return ["podman", "run", "--rm", "--name", name, *RUNTIME, *HARDENED, image,
-            "streamlit", "run", "app.py", "--server.address=127.0.0.1", f"--server.port={port}"]
+from deploy.podman import streamlit_command  # noqa: E402
 
 
 def rss_mb(name: str) -> float:
@@ -44,6 +33,29 @@ def rss_mb(name: str) -> float:
                          check=True).stdout.strip()
     status = Path(f"/proc/{pid}/status").read_text()
     return int(status.split("VmRSS:")[1].split()[0]) / 1000
+
+
+HANDOUT_PEAK = """
+import resource
+from atlas.handout import build_handout
+from atlas.profile import key_figures  # noqa: F401 - the modules a replica has loaded before a handout
+def rss(): return int(open('/proc/self/status').read().split('VmRSS:')[1].split()[0]) / 1000
+before = rss()
+pdf = build_handout({district!r}, 'ja')
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
+print(f'{{before:.0f}} {{peak:.0f}} {{len(pdf)}}')
+"""
+
+
+def handout_peak(name: str, district: str) -> str:
+    """RSS before and peak during one handout PDF built inside the container (its fonts, its Pango)."""
+    code = HANDOUT_PEAK.format(district=district)
+    out = subprocess.run(["podman", "exec", "-w", "/app", name, "python3", "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    if out.returncode != 0:
+        return f"failed: {out.stderr.strip().splitlines()[-1:]}"
+    before, peak, size = out.stdout.split()
+    return f"{before} MB before, peak {peak} MB (+{int(peak) - int(before)} MB), PDF {int(size) // 1024} KB"
 
 
 def wait_health(url: str, proc: subprocess.Popen, timeout: float = 120) -> float:
@@ -78,7 +90,7 @@ def main() -> int:
     print(f"network namespace without egress: {no_egress()}")
     name = f"minato-smoke-{args.port}"
     subprocess.run(["podman", "rm", "-f", name], capture_output=True)
-    proc = subprocess.Popen(podman_run(args.image, name, args.port), stdout=subprocess.PIPE,
+    proc = subprocess.Popen(streamlit_command(args.image, name, args.port), stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{args.port}"
     try:
@@ -101,6 +113,7 @@ def main() -> int:
             page.screenshot(path=str(Path("/tmp") / "minato-smoke.png"))
             browser.close()
         print(f"rss after one browser session: {rss_mb(name):.0f} MB")
+        print(f"handout PDF in a process of the container: {handout_peak(name, args.district)}")
         return 0
     except Exception as exc:  # noqa: BLE001 - the report says what failed
         print(f"FAILED: {type(exc).__name__}: {exc}")
