@@ -92,7 +92,7 @@ CHECKOV_VENV ?= .venv-checkov
 .PHONY: checkov image
 test: checkov
 
-## checkov in its own venv (its pins never touch .venv); tests/unit/test_deploy_manifests.py runs it on deploy/
+## checkov in its own venv (its pins never touch .venv); tests/unit/test_deploy_image.py runs it on deploy/
 checkov: $(CHECKOV_VENV)/.installed
 $(CHECKOV_VENV)/.installed: deploy/requirements-checkov.txt
 	$(PYTHON) -m venv $(CHECKOV_VENV)

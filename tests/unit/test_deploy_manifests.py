@@ -1,82 +1,39 @@
-"""The container recipe and the Kubernetes manifests (deploy/container, deploy/k8s): valid, scanned, consistent.
+"""The Kubernetes manifests (deploy/k8s): valid for the Kubernetes versions targeted, and consistent.
 
 - Every manifest validates offline against the Kubernetes schemas that kubernetes-validate ships (strict: an
   unknown field fails), for each version in K8S_VERSIONS.
-- checkov (its own venv, ``make checkov``) scans the Dockerfile and the manifests: no failed check, and every
-  skipped one carries its one-line reason next to it.
 - The pieces agree: ports, labels, probe paths, the cookie paths of the Ingress, the upload limit, the headers
-  nginx sends, the memory the load test measured, and the files the image copies.
+  nginx sends, and the memory the load test and ``make image`` measured.
 """
 
 from __future__ import annotations
 
-import ast
-import fnmatch
 import json
-import os
 import re
-import shutil
-import subprocess
 import tomllib
-from pathlib import Path
 
 import pytest
 import yaml
+from deploy_files import (
+    AFFINITY,
+    DOCKERFILE,
+    HEALTH,
+    K8S,
+    K8S_VERSIONS,
+    P95_TARGET_MS,
+    ROOT,
+    SESSION_PATHS,
+    app_container,
+    documents,
+    ingresses,
+    manifest_files,
+    nginx_size_bytes,
+    one,
+    pod_labels,
+    quantity_mib,
+)
 
 kubernetes_validate = pytest.importorskip("kubernetes_validate", reason="kubernetes-validate (requirements-test.txt)")
-
-ROOT = Path(__file__).resolve().parents[2]
-K8S = ROOT / "deploy" / "k8s"
-DOCKERFILE = ROOT / "deploy" / "container" / "Dockerfile"
-DOCKERIGNORE = ROOT / ".dockerignore"
-CHECKOV = Path(os.environ.get("CHECKOV", ROOT / ".venv-checkov" / "bin" / "checkov"))
-# Kubernetes minor versions the manifests target: the upstream-supported ones and the older ones managed
-# clusters still run (kubernetes-validate 1.37.0 ships 1.25-1.37).
-K8S_VERSIONS = ("1.30.0", "1.31.0", "1.32.0", "1.33.0", "1.34.0", "1.35.0", "1.36.0", "1.37.0")
-HEALTH = "/_stcore/health"
-# Paths whose requests belong to one Streamlit process: the websocket, uploads, generated files, component frames.
-SESSION_PATHS = ("/_stcore/stream", "/_stcore/upload_file", "/media", "/component")
-AFFINITY = "nginx.ingress.kubernetes.io/"
-P95_TARGET_MS = 1000.0
-
-
-def manifest_files() -> list[Path]:
-    return sorted(p for p in K8S.glob("*.yaml") if p.name != "kustomization.yaml")
-
-
-def documents() -> list[tuple[Path, dict]]:
-    return [(p, d) for p in manifest_files() for d in yaml.safe_load_all(p.read_text(encoding="utf-8")) if d]
-
-
-def one(kind: str) -> dict:
-    found = [d for _, d in documents() if d["kind"] == kind]
-    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
-    return found[0]
-
-
-def ingresses() -> list[dict]:
-    return [d for _, d in documents() if d["kind"] == "Ingress"]
-
-
-def app_container() -> dict:
-    return one("Deployment")["spec"]["template"]["spec"]["containers"][0]
-
-
-def pod_labels() -> dict:
-    return one("Deployment")["spec"]["template"]["metadata"]["labels"]
-
-
-def quantity_mib(value: str) -> float:
-    """A Kubernetes memory quantity (512Mi, 1Gi, 600M) in MiB."""
-    units = {"Ki": 1 / 1024, "Mi": 1, "Gi": 1024, "K": 1000 / 2**20, "M": 10**6 / 2**20, "G": 10**9 / 2**20}
-    number, unit = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]i?)?", str(value)).groups()
-    return float(number) * units[unit] if unit else float(number) / 2**20
-
-
-def nginx_size_bytes(value: str) -> int:
-    """An nginx size (1100k, 2m, 1048576) in bytes."""
-    number, unit = re.fullmatch(r"(\d+)([kKmMgG]?)", value).groups()
-    return int(number) * {"": 1, "k": 1024, "m": 2**20, "g": 2**30}[unit.lower()]
 
 
 # --- schemas ----------------------------------------------------------------------------------------------------
@@ -251,107 +208,3 @@ def test_memory_request_covers_the_measured_replica_at_its_session_count():
     hpa = one("HorizontalPodAutoscaler")["spec"]
     assert hpa["metrics"][0]["resource"]["name"] == "cpu" and hpa["minReplicas"] >= 2
     assert one("PodDisruptionBudget")["spec"].get("maxUnavailable", 0) < hpa["minReplicas"]
-
-
-# --- the image's files ------------------------------------------------------------------------------------------
-
-def copied_sources() -> list[str]:
-    sources = []
-    for line in re.findall(r"^COPY\s+(.+)$", DOCKERFILE.read_text(), re.M):
-        words = [w for w in line.split() if not w.startswith("--")]
-        sources += words[:-1]
-    return sources
-
-
-def ignored(path: str, patterns: list[str]) -> bool:
-    """Docker's .dockerignore rule: the last matching pattern wins; ``!`` re-includes (parents count)."""
-    result = False
-    for pattern in patterns:
-        negate = pattern.startswith("!")
-        pat = pattern[1:] if negate else pattern
-        parts = path.split("/")
-        hit = any(fnmatch.fnmatch("/".join(parts[:i]), pat) for i in range(1, len(parts) + 1))
-        if pat.startswith("**/"):
-            hit = hit or fnmatch.fnmatch(parts[-1], pat[3:])
-        if hit:
-            result = not negate
-    return result
-
-
-def local_imports(files: list[Path]) -> set[str]:
-    """Top-level packages of this checkout that ``files`` import, followed through the checkout's modules."""
-    local = {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
-    local |= {p.stem for p in ROOT.glob("*.py")}
-    seen: set[Path] = set()
-    found: set[str] = set()
-    todo = list(files)
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.exists():
-            continue
-        seen.add(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])
-            for name in names:
-                top = name.split(".")[0]
-                if top in local:
-                    found.add(top)
-                    module = ROOT.joinpath(*name.split("."))
-                    todo += [module.with_suffix(".py"), module / "__init__.py"]
-    return found
-
-
-def test_the_image_copies_what_the_app_imports_and_nothing_else():
-    patterns = [line.strip() for line in DOCKERIGNORE.read_text().splitlines()
-                if line.strip() and not line.startswith("#")]
-    sources = copied_sources()
-    for source in sources:
-        assert (ROOT / source).exists(), f"COPY {source}: not in the checkout"
-        assert not ignored(source, patterns), f"COPY {source}: excluded by .dockerignore"
-    for outside in ("tests", "tools", "docs", ".venv", ".git", "../shared", "deploy"):
-        assert outside not in sources
-        assert ignored(outside + "/x", patterns) or outside.startswith(".."), f"{outside} is in the build context"
-    needed = local_imports([ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))])
-    assert needed and needed <= set(sources) | {"app"}, f"the app imports {sorted(needed - set(sources))}"
-    assert {"data", "static", ".streamlit", "requirements.txt"} <= set(sources)
-
-
-# --- checkov ----------------------------------------------------------------------------------------------------
-
-def checkov_results() -> list[dict]:
-    if not CHECKOV.exists():
-        pytest.skip(f"checkov is not installed at {CHECKOV}: `make checkov` (called by `make test`) installs it")
-    out = subprocess.run(
-        [str(CHECKOV), "-d", str(ROOT / "deploy"), "--framework", "kubernetes", "dockerfile", "--compact",
-         "--skip-download", "--output", "json"],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "BC_SKIP_MAPPING": "TRUE"},
-    )
-    assert out.stdout.strip(), f"checkov printed nothing (exit {out.returncode}): {out.stderr[-2000:]}"
-    report = json.loads(out.stdout)
-    return report if isinstance(report, list) else [report]
-
-
-def test_checkov_finds_nothing_unjustified():
-    reports = {r["check_type"]: r for r in checkov_results()}
-    assert {"kubernetes", "dockerfile"} <= set(reports), f"checkov scanned {sorted(reports)}"
-    assert reports["kubernetes"]["summary"]["resource_count"] >= len(documents())
-    problems = []
-    for kind, report in reports.items():
-        summary, results = report["summary"], report["results"]
-        if summary["parsing_errors"]:
-            problems.append(f"{kind}: {summary['parsing_errors']} file(s) checkov could not parse")
-        problems += [f"{kind}: {c['check_id']} {c['check_name']} at {c['file_path']}:{c['file_line_range']}"
-                     for c in results.get("failed_checks", [])]
-        for check in results.get("skipped_checks", []):
-            reason = (check.get("check_result", {}).get("suppress_comment") or "").strip()
-            if len(reason) < 20:
-                problems.append(f"{kind}: {check['check_id']} skipped without a reason next to it ({reason!r})")
-        assert summary["passed"] > 0
-    assert not problems, "\n".join(problems)
-
-
-def test_checkov_is_isolated_from_the_app_venv():
-    if not CHECKOV.exists():
-        pytest.skip(f"checkov is not installed at {CHECKOV}: `make checkov` (called by `make test`) installs it")
-    assert shutil.which("checkov", path=str(ROOT / ".venv" / "bin")) is None, "checkov must not be in .venv"
