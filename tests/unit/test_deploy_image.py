@@ -79,7 +79,7 @@ def test_the_image_copies_what_the_app_imports_and_nothing_else():
     for source in sources:
         assert (ROOT / source).exists(), f"COPY {source}: not in the checkout"
         assert not ignored(source, patterns), f"COPY {source}: excluded by .dockerignore"
-    for outside in ("tests", "tools", "docs", ".venv", ".git", "../shared", "deploy"):
+    for outside in ("tests", "tools", "docs", ".venv", ".git", "../shared"):
         assert outside not in sources
         assert ignored(outside + "/x", patterns) or outside.startswith(".."), f"{outside} is in the build context"
     needed = local_imports([ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))])
