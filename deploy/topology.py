@@ -25,6 +25,7 @@ from pathlib import Path
 
 from deploy.csp import APP_CSP, ROOT, content_security_policy
 from deploy.edge import template_values
+from deploy.podman import REPLICA_IMAGE_ENV, streamlit_command
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 COOKIE = "mz_replica"
@@ -162,6 +163,9 @@ class Replica:
             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
             *extra,
         ]
+        image = os.environ.get(REPLICA_IMAGE_ENV)
+        if image:  # the replica is the container image instead (make image; docs/deploy.md)
+            cmd = [*streamlit_command(image, f"minato-replica-{self.port}", self.port), *extra]
         with open(self.log_path, "a", encoding="utf-8") as log:
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
             self.proc = subprocess.Popen(cmd, cwd=script.parent, stdout=log, stderr=subprocess.STDOUT,
