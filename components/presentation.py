@@ -126,9 +126,10 @@ def _technical(text: str) -> None:
 
 
 def _footer(refs: list) -> None:
-    """The slide's source lines, every one, as a small footer (present.css runs them on in one paragraph)."""
+    """The slide's source lines as a small footer (present.css runs them on in one paragraph); more than three
+    fold into one line "Sources (n)", so the chart keeps its height."""
     with st.container(key="slide_footer"):
-        source_lines(refs, lang(), fold_after=99)
+        source_lines(refs, lang(), fold_after=3)
 
 
 def slide_population() -> None:
