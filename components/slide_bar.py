@@ -18,6 +18,7 @@ from components.handout_button import handout_button
 from components.markdown import md_escape, tm
 from components.navigation import page_link
 from components.page_meta import static_script
+from components.slide_qr import qr_problem
 from components.state import LANG, district, lang
 from geo.paths import ROOT
 
@@ -65,6 +66,8 @@ def _menu(number: int, extra: Callable[[], None] | None) -> None:
     page_link("sources", tm("slide_all_sources", lang()))
     page_link("map", tm("slide_exit", lang()))
     st.caption(tm("slide_keys_hint", lang()))
+    if (problem := qr_problem(lang())) is not None:  # the presenter's reason for the missing QR code
+        st.caption(problem)
 
 
 def slide_bar(number: int, title: str, extra: Callable[[], None] | None = None) -> None:

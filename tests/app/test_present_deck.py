@@ -80,3 +80,11 @@ def test_take_part_slide_gives_the_office_numbers_and_says_what_was_not_found(op
     assert all(html_text(c.value) in page for c in found["phone"])
     assert html_text(t("office_not_found", lang)) in page
     assert html_text(t("forum_dates", lang)).lower() in page.lower()
+
+
+def test_the_menu_switches_the_language_and_keeps_the_slide(open_view) -> None:
+    at = open_view("app_pages/present.py", "ja", district="akasaka", slide="4")
+    at.radio(key="slide_lang").set_value("zh").run()
+    assert not at.exception
+    assert at.session_state["lang"] == "zh" and at.session_state["slide"] == 4
+    assert f'<h2 class="slide-title">{t("slide_budget", "zh")}</h2>' in _html(at)
