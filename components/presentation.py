@@ -176,7 +176,7 @@ def slide_take_part() -> None:
     _title(t("slide_take_part", lang()))
     intro = plan.ward.district_plans_intro
     cite = Citations(lang())
-    text_col, office_col = st.columns([1.15, 1], gap="large")
+    text_col, office_col = st.columns([1.3, 1], gap="large")
     with text_col:
         with cite(intro.title, intro.text):
             _lead(intro.title.shown(lang()))

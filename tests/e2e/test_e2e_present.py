@@ -334,3 +334,11 @@ def test_zh_slides_fit_full_hd(open_page, base_url: str) -> None:
     page.goto(f"{base_url}/present?district={slug}&lang=zh&slide=1")
     problems, _ = walk_slides(page, slug, "zh")
     assert problems == [], "slides scroll, overflow or are too empty:\n" + "\n".join(problems)
+
+
+def test_ward_slides_fit_with_large_type(open_page, base_url: str) -> None:
+    """The whole ward in English at 1280x720: the eight priority issues (the longest list) and the city office."""
+    page = open_page(1280, 720)
+    page.goto(f"{base_url}/present?lang=en&slide=1")
+    problems, _ = walk_slides(page, None, "en", check_type=True)
+    assert problems == [], "slides scroll, overflow, are too empty or too small:\n" + "\n".join(problems)
