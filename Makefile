@@ -85,3 +85,23 @@ serve: $(VENV)/.run-deps handout-deps nginx
 ## Load test through nginx, 1 and 2 replicas (LOAD_ARGS="--quick" for a smoke run): tests/bench/results, docs/capacity.png
 load: $(VENV)/.test-deps chromium handout-deps nginx
 	$(BIN)/python tests/bench/load.py $(LOAD_ARGS)
+
+# ---- issue 21 (phone21): a phone's first visit, Lighthouse 12.2.3 from npm (pinned in tests/bench/phone)
+PHONE_ARGS ?=
+LIGHTHOUSE_STAMP := tests/bench/phone/node_modules/.package-lock.json
+
+.PHONY: bench-phone node
+## Debian's nodejs and npm (for Lighthouse) when npm is missing
+node:
+	@command -v npm >/dev/null 2>&1 || { $(APT_INSTALL) nodejs npm; }
+
+$(LIGHTHOUSE_STAMP): tests/bench/phone/package-lock.json | node
+	cd tests/bench/phone && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## Lighthouse's mobile preset on the map page, /compare, /present and a bare page, through nginx and under
+## streamlit run, 3 runs each: tests/bench/results/phone.{md,json}
+## (PHONE_ARGS="--root /path/to/other/checkout --label before --out tests/bench/results/phone-before";
+##  quick: PHONE_ARGS="--runs 1 --pages map,bare --served nginx")
+bench-phone: $(VENV)/.test-deps chromium nginx $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-$${CHROMIUM:-/usr/bin/chromium}} $(BIN)/python tests/bench/bench_phone.py $(PHONE_ARGS)
