@@ -77,6 +77,9 @@ test: nginx
 ## Debian's nginx (for `make serve`, `make load` and the e2e test through nginx)
 nginx:
 	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { $(APT_INSTALL) nginx; }
+	@test -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so \
+	  || { $(APT_INSTALL) libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static; } \
+	  || echo "No brotli module for nginx: it serves gzip alone (issue 21)."
 
 ## Serve REPLICAS Streamlit processes (127.0.0.1:$(REPLICA_PORT)..) behind nginx on http://localhost:$(SERVE_PORT)
 serve: $(VENV)/.run-deps handout-deps nginx
