@@ -221,9 +221,12 @@ class Topology:
                 mirror = pool.submit(static_mirror, streamlit_static(), self.script.parent)
                 for node in self.nodes:
                     wait_healthy(node.health_url, timeout, node.proc)
-                self.static_dir, built = mirror.result()
-            if built is not None:
-                (self.run_dir / "static.log").write_text(f"{self.static_dir}\n{built.line()}\n", encoding="utf-8")
+                try:
+                    self.static_dir, built = mirror.result()
+                    note = built.line() if built is not None else "(from the cache)"
+                except OSError as exc:  # e.g. a read-only environment: the bundle as installed, uncompressed
+                    self.static_dir, note = streamlit_static(), f"no precompressed copy: {exc}"
+            (self.run_dir / "static.log").write_text(f"{self.static_dir}\n{note}\n", encoding="utf-8")
             self._start_nginx(binary)
             wait_healthy(f"{self.url}/_stcore/health", 30, self.nginx)
         except BaseException:
