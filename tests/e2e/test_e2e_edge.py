@@ -13,8 +13,9 @@ import re
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -37,6 +38,7 @@ pytestmark = [
 
 HALL = 100
 FOREIGN = "https://evil.example"
+T = TypeVar("T")
 PUBLIC_HOST = "minato.example"  # the site's public name: the test connects to 127.0.0.1 with this Host header
 
 
@@ -51,6 +53,13 @@ def topo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
         pytest.fail(str(exc), pytrace=False)
     yield topology
     topology.stop()
+
+
+def off_loop(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: Playwright's sync API keeps an event loop running in this one
+    whenever another test of the session has started the browser."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 async def handshake(url: str, origin: str | None, cookie: str | None = None, hold: asyncio.Event | None = None,
@@ -85,7 +94,7 @@ def test_only_the_sites_own_origins_open_the_websocket(topo: Topology) -> None:
     async def run() -> list[int]:
         return [await handshake(stream_url(site), origin) for site, origin in cases]
 
-    assert dict(zip(cases, asyncio.run(run()), strict=True)) == cases
+    assert dict(zip(cases, off_loop(run()), strict=True)) == cases
     # the 403s were nginx's own: no replica was asked
     log = topo.access_log.read_text(encoding="utf-8").splitlines()
     refused = [line for line in log if "/_stcore/stream" in line and " 403 " in line]
@@ -121,7 +130,7 @@ def test_a_hall_of_100_phones_behind_one_address_is_never_refused(topo: Topology
         hold.set()
         return await asyncio.gather(*tasks)
 
-    opened = asyncio.run(open_all())
+    opened = off_loop(open_all())
     assert statuses == [200] * HALL and opened == [101] * HALL, (statuses, opened)
     assert time.monotonic() - started < 60
     with ThreadPoolExecutor(32) as pool:
