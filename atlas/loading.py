@@ -82,6 +82,10 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(text, Loader=DataLoader)  # noqa: S506 - DataLoader is a SafeLoader
     except Refused as exc:
         raise DataFileError(f"{name}, line {exc.problem_mark.line + 1}: {exc.problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file, such as NUL
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataFileError(f"{name}, line {line}: holds the control character U+{exc.character:04X}; "
+                            "remove it") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -13,7 +13,7 @@ from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, read_slide, step
 from components.handout_button import handout_button
-from components.markdown import html_text, in_lang, md_escape, plain_echo, tm
+from components.markdown import html_text, in_lang, md_escape, md_table, plain_echo, tm
 from components.navigation import page_link
 from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
@@ -159,7 +159,7 @@ def slide_indicators() -> None:
     mine = key_figures(district(), lang())
     rows = [{t("col_indicator", lang()): f.label, _name(): f.value, t("whole_ward", lang()): ward.get(f.label, "")}
             for f in mine][:6]
-    st.table(pd.DataFrame(rows).set_index(t("col_indicator", lang())))
+    st.table(md_table(pd.DataFrame(rows).set_index(t("col_indicator", lang()))))  # st.table renders Markdown
     refs = [ref for f in mine[:6] for ref in f.refs]
     source_lines(refs, lang(), fold_after=2)
 

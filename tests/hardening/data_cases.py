@@ -113,6 +113,8 @@ BROKEN = (
     Case("text_markup", "i18n/en.yaml", _replace("whole_ward: ", "whole_ward: <b>x</b> "), "whole_ward holds markup"),
     Case("text_control", "districts.yaml", _replace("en: Azabu,", 'en: "Azabu\\u202e",'),
          "district 2: name.en holds the control character U+202E"),
+    Case("yaml_nul_byte", "districts.yaml", _replace("en: Azabu,", 'en: "Azabu\x00",'),
+         "line 16: holds the control character U+0000"),
     Case("csv_cell_markup", "facilities/nurseries.csv", _replace("芝保育園,", "芝<script>保育園,"),
          "row 2: facility holds markup '<script>'"),
 )
