@@ -85,3 +85,27 @@ serve: $(VENV)/.run-deps handout-deps nginx
 ## Load test through nginx, 1 and 2 replicas (LOAD_ARGS="--quick" for a smoke run): tests/bench/results, docs/capacity.png
 load: $(VENV)/.test-deps chromium handout-deps nginx
 	$(BIN)/python tests/bench/load.py $(LOAD_ARGS)
+
+# ---- issue 22 (edge22): a replica's memory under the 300-file upload test (BENCH_ARGS="--root /work/before")
+.PHONY: bench-upload-memory
+bench-upload-memory: $(VENV)/.test-deps
+	$(BIN)/python tests/bench/bench_upload_memory.py $(BENCH_ARGS)
+
+# ---- Container image and Kubernetes manifests (issue 23): deploy/container/Dockerfile, deploy/k8s/, docs/deploy.md
+CHECKOV_VENV ?= .venv-checkov
+
+.PHONY: checkov image
+test: checkov
+
+## checkov in its own venv (its pins never touch .venv); tests/unit/test_deploy_image.py runs it on deploy/
+checkov: $(CHECKOV_VENV)/.installed
+$(CHECKOV_VENV)/.installed: deploy/requirements-checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r deploy/requirements-checkov.txt
+	touch $@
+
+## Build the image here with Debian's podman from a debootstrap root file system, then run it and load the map
+## page through it (needs root, apt, a few minutes; not part of `make test`). IMAGE_ARGS="--no-run" builds only,
+## IMAGE_ARGS="--e2e" also runs tests/e2e/test_e2e_nginx.py through nginx against two containers.
+image: $(VENV)/.test-deps chromium
+	deploy/container/build_local.sh $(IMAGE_ARGS)

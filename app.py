@@ -9,6 +9,9 @@ from components.navigation import build_pages, current_page_name, nav_bar
 from components.page_meta import page_meta
 from components.startup import check_data_or_stop
 from components.state import district, drop_notices, init_state, lang, show_notices, sync_url, view_params
+from components.streamlit_guard import harden
+
+harden()  # no external-IP lookup, capped uploads: also under a plain `streamlit run` (issue 22)
 
 st.set_page_config(page_title="Minato district dashboard", page_icon="🗾", layout="wide",
                    initial_sidebar_state="collapsed")  # the language and the picker come first, also by Tab

@@ -95,3 +95,21 @@ def read_view(params: Mapping[str, str | Sequence[str]]) -> ViewState:
         if kept is not None:
             page[key] = kept
     return ViewState(chosen, lang, tuple(notices), page)
+
+
+def collapse(notices: Sequence[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    """One notice per kind, in first-seen order: (i18n key, its first value, how many more of that kind).
+
+    998 ``&lang=`` values make one notice, not 998 (issue 22).
+
+    >>> collapse([("unknown_lang", "xx"), ("unknown_district", "x"), ("unknown_lang", "yy"), ("unknown_lang", "xx")])
+    [('unknown_lang', 'xx', 2), ('unknown_district', 'x', 0)]
+    """
+    first: dict[str, str] = {}
+    more: dict[str, int] = {}
+    for key, value in notices:
+        if key in first:
+            more[key] += 1
+        else:
+            first[key], more[key] = value, 0
+    return [(key, value, more[key]) for key, value in first.items()]

@@ -24,11 +24,18 @@ from atlas.upload_keys import looks_like_key
 from atlas.upload_keys import resolve_keys as _resolve_keys
 from atlas.upload_read import MAX_COLUMNS, MAX_ROWS, decode, header, records, shown
 
-__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UPLOAD_MB", "Msg", "UploadResult", "column_id",
-           "parse_number", "parse_upload", "texts"]
+__all__ = ["MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UPLOAD_MB", "SERVER_UPLOAD_MB", "Msg", "UploadResult",
+           "column_id", "parse_number", "parse_upload", "texts"]
 MAX_UPLOAD_MB = 1
-"""The limit in MB, the same number as ``server.maxUploadSize`` in .streamlit/config.toml (tested)."""
-MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024  # Streamlit's MB is 2**20 bytes
+"""The upload limit in MB (2**20 bytes): stated once under the uploader (``upload_limit``) and enforced here with
+the app's translated message (``upload_e_too_big``)."""
+MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+SERVER_UPLOAD_MB = MAX_UPLOAD_MB + 1
+"""``server.maxUploadSize`` in .streamlit/config.toml and nginx's ``client_max_body_size`` (deploy/edge.py), in MB of
+2**20 bytes: above the app's limit, so that a file just over it reaches :func:`parse_upload` and its message in
+the view's language instead of Streamlit's English one. Streamlit's browser check counts 10**6 bytes per MB (2**20
+on Windows); its server and nginx count the whole multipart body (the file and about 200 bytes of framing). So every
+file up to 2,000,000 bytes gets the app's answer (tests/hardening/test_upload_limit.py)."""
 NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 MINUS_SIGNS = {"−": "-", "‐": "-", "‒": "-", "–": "-", "▲": "-", "△": "-"}  # ▲/△ mark negatives in JP tables

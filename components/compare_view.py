@@ -24,7 +24,7 @@ from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
-from atlas.upload import parse_upload
+from atlas.upload import MAX_BYTES, MAX_UPLOAD_MB, UPLOAD_PREFIX, Msg, parse_upload
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.district_map import select_from_click
 from components.map_first import rest_fallback, rest_waits, show_rest
@@ -60,7 +60,9 @@ def current_indicator(views: dict[str, IndicatorView]) -> str:
 def indicator_notice() -> None:
     """Once, in the first run that draws the whole page: the ``?indicator=`` that was not known."""
     wanted = st.session_state.pop(UNKNOWN_INDICATOR, None)
-    if wanted:
+    if wanted and wanted.startswith(UPLOAD_PREFIX) and st.session_state.get(UPLOAD) is None:
+        st.warning(tm("upload_lost", lang()))  # the URL names an uploaded column this session lacks (issue 22)
+    elif wanted:
         st.warning(tm("unknown_indicator", lang(), value=plain_echo(wanted)))
 
 
@@ -217,7 +219,8 @@ def upload_panel() -> None:
     """
     code = lang()
     st.markdown(f"### {tm('upload_heading', code)}")
-    st.caption(ja_runs(tm("upload_help", code), code), unsafe_allow_html=True)  # its 芝, 六本木六丁目: lang="ja"
+    limit = md_escape(Msg("upload_limit", mb=MAX_UPLOAD_MB, limit=MAX_BYTES).text(code))  # stated once (issue 22)
+    st.caption(ja_runs(f"{tm('upload_help', code)} {limit}", code), unsafe_allow_html=True)  # 芝…: lang="ja"
     st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
     result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
     if result is not None and not result.ok:  # set from elsewhere: never use a failed parse

@@ -7,6 +7,7 @@ whatever their escapes. An invisible WORD JOINER (U+2060) placed inside those tr
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -56,8 +57,8 @@ def md_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def md_echo(value: object, limit: int = ECHO_CHARS) -> str:
-    """A user's value (URL parameter, file name, cell) for a one-line message: whitespace runs and control
-    characters become one space, cut to ``limit`` characters, then escaped.
+    """A user's value (URL parameter, file name, cell) for a one-line message: :func:`plain_echo` (one line,
+    invisible format characters dropped, control characters shown), cut to ``limit`` characters, then escaped.
 
     >>> md_echo("![x](https://e.org/p.png)\\n# h").startswith("\\\\!\\\\[x\\\\](https:")
     True
@@ -65,9 +66,25 @@ def md_echo(value: object, limit: int = ECHO_CHARS) -> str:
     return md_escape(plain_echo(value, limit))
 
 
+def _visible(char: str) -> str:
+    """A control character as its visible picture (NUL -> ␀, DEL -> ␡); a C1 control as U+FFFD."""
+    code = ord(char)
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
 def plain_echo(value: object, limit: int = ECHO_CHARS) -> str:
-    """:func:`md_echo` before escaping: one line, cut to ``limit`` characters (for :func:`tm`'s values)."""
-    text = re.sub(r"[\s\x00-\x1f\x7f]+", " ", str(value)).strip()
+    r""":func:`md_echo` before escaping: one line, cut to ``limit`` characters (for :func:`tm`'s values).
+
+    Whitespace runs become one space; format characters (bidirectional controls such as a right-to-left override,
+    zero-width spaces and joiners, BOM) are dropped, so the value cannot reorder or hide the app's own sentence
+    around it; other control characters are shown as such (issue 22).
+
+    >>> plain_echo("azabu\x00"), plain_echo("\u202eubaza\u200b\u2066x"), plain_echo("a\t\n b")
+    ('azabu␀', 'ubazax', 'a b')
+    """
+    text = "".join(c for c in str(value) if unicodedata.category(c) != "Cf")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: _visible(m.group(0)), text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

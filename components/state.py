@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.state import PAGE_PARAMS, read_view
+from atlas.state import PAGE_PARAMS, collapse, read_view
 from components.markdown import plain_echo, tm
 
 DISTRICT = "district"
@@ -69,8 +69,9 @@ def sync_url() -> None:
 def show_notices() -> None:
     """Show the notices about unknown or repeated URL values, the values as escaped plain text, until
     :func:`drop_notices` (after the first run that draws the whole page)."""
-    for key, value in st.session_state.get("notices", []):
-        st.warning(tm(key, lang(), value=plain_echo(value)), icon="⚠️")
+    for key, value, more in collapse(st.session_state.get("notices", [])):  # one box per kind of notice
+        extra = " " + tm("notices_more", lang(), n=more) if more else ""
+        st.warning(tm(key, lang(), value=plain_echo(value)) + extra, icon="⚠️")
 
 
 def drop_notices() -> None:

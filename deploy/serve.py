@@ -18,6 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from deploy.edge import site_origins
 from deploy.topology import Replica, Topology
 
 
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--replica-port", type=int, default=8601, help="first replica's port (127.0.0.1 only)")
     ap.add_argument("--listen", default="127.0.0.1", help="nginx's address (0.0.0.0: every interface)")
     ap.add_argument("--run-dir", type=Path, help="config, logs and pid file (default: a new temporary folder)")
+    ap.add_argument("--public-url", help="the site's public address, e.g. https://minato.example (default: "
+                    "$MINATO_PUBLIC_URL); its Origin and the local one may open websockets (deploy/edge.py)")
     ap.add_argument("--check-every", type=float, default=5.0)
     ap.add_argument("--max-failures", type=int, default=3)
     a = ap.parse_args(argv)
@@ -67,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     topo = Topology(replicas=a.replicas, port=a.port, replica_port=a.replica_port, run_dir=a.run_dir,
-                    listen_host=a.listen)
+                    listen_host=a.listen, public_url=a.public_url)
     try:
         topo.start()
         ports = ", ".join(f"{n.name} 127.0.0.1:{n.port}" for n in topo.nodes)
-        print(f"nginx on http://{a.listen}:{a.port} in front of {ports}\nconfig and logs: {topo.run_dir}",
-              flush=True)
+        print(f"nginx on http://{a.listen}:{a.port} in front of {ports}\nconfig and logs: {topo.run_dir}\n"
+              f"websockets from: {', '.join(site_origins(a.listen, a.port, a.public_url))}", flush=True)
         return supervise(topo, a.check_every, a.max_failures)
     except KeyboardInterrupt:
         return 0

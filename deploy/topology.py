@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deploy.csp import APP_CSP, ROOT, content_security_policy
+from deploy.edge import template_values
+from deploy.podman import REPLICA_IMAGE_ENV, streamlit_command
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 COOKIE = "mz_replica"
@@ -82,8 +84,10 @@ def streamlit_static() -> Path:
     return (Path(streamlit.__file__).parent / "static" / "static").resolve()
 
 
-def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None = None, app_root: Path = ROOT) -> str:
-    """The nginx configuration for replicas on ``ports`` (127.0.0.1), nginx listening on ``listen``."""
+def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None = None, app_root: Path = ROOT,
+                  public_url: str | None = None) -> str:
+    """The nginx configuration for replicas on ``ports`` (127.0.0.1), nginx listening on ``listen`` (host:port);
+    ``public_url`` (else ``$MINATO_PUBLIC_URL``) is the site's public address, whose Origin opens websockets."""
     addr = [f"127.0.0.1:{p}" for p in ports]
     names = [replica_name(i) for i in range(len(ports))]
     routes = "\n".join(f"        {n} replica_{n};" for n in names)
@@ -103,6 +107,8 @@ def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None
         "LISTEN": listen, "CSP": content_security_policy(APP_CSP, app_root),
         "STREAMLIT_STATIC": str(streamlit_static()), "APP_STATIC": str((app_root / "static").resolve()),
     }
+    host, _, port = listen.rpartition(":")
+    values.update(template_values(host.strip("[]"), int(port), public_url))
     return re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], TEMPLATE.read_text(encoding="utf-8"))
 
 
@@ -153,13 +159,17 @@ class Replica:
 
     def start(self, script: Path, extra: list[str]) -> None:
         cmd = [
-            sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+            sys.executable, "-m", "deploy.launch", "run", str(script), "--server.port", str(self.port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
             *extra,
         ]
+        image = os.environ.get(REPLICA_IMAGE_ENV)
+        if image:  # the replica is the container image instead (make image; docs/deploy.md)
+            cmd = [*streamlit_command(image, f"minato-replica-{self.port}", self.port), *extra]
         with open(self.log_path, "a", encoding="utf-8") as log:
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
             self.proc = subprocess.Popen(cmd, cwd=script.parent, stdout=log, stderr=subprocess.STDOUT,
-                                         start_new_session=True)
+                                         start_new_session=True, env=env)
 
     def stop(self) -> None:
         if self.proc is not None:
@@ -177,6 +187,7 @@ class Topology:
     script: Path = ROOT / "app.py"
     listen_host: str = "127.0.0.1"
     streamlit_args: list[str] = field(default_factory=list)
+    public_url: str | None = None  # the site's public address (else $MINATO_PUBLIC_URL): its Origin may connect
     nodes: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
 
@@ -229,7 +240,8 @@ class Topology:
                 os.chown(path, nobody.pw_uid, nobody.pw_gid)
         conf = self.run_dir / "nginx.conf"
         listen = f"{self.listen_host}:{self.port}"
-        text = render_config([n.port for n in self.nodes], listen, self.run_dir, user, self.script.parent)
+        text = render_config([n.port for n in self.nodes], listen, self.run_dir, user, self.script.parent,
+                             self.public_url)
         conf.write_text(text, encoding="utf-8")
         check = subprocess.run([binary, "-t", "-q", "-c", str(conf), "-p", str(self.run_dir)],
                                capture_output=True, text=True)

@@ -1,7 +1,8 @@
 """Count what hostile inputs do to the app (issue 11): tracebacks, injected elements, silent acceptances, absolute
 paths, over the URL, upload and data cases of tests/hardening/hardening_cases.py, with AppTest.
 
-    python tests/bench/audit_hardening.py [--only url,upload,data,...] [--root CHECKOUT] [--json out.json]
+    python tests/bench/audit_hardening.py [--only url,upload,data,edge,data_files,texts,data_edits,text_as_text]
+                                          [--root CHECKOUT] [--json out.json]
 
 Runs against the checkout it sits in, or the one ``--root`` names (its app, its hardening_cases.py; cases that
 checkout lacks, such as tests/hardening/data_cases.py, come from this script's own checkout), so one file measures
@@ -166,13 +167,137 @@ def audit_data() -> dict[str, int]:
     return counts
 
 
+# --- issue 22 (edge22): the edge, upload memory, a lost upload, notices and the one upload limit --------------------
+
+EDGE_FOREIGN = "https://evil.example"
+
+
+def _nginx_conf() -> str:
+    """The nginx config this checkout generates (2 replicas, nginx on 127.0.0.1:8600)."""
+    from deploy.topology import render_config
+
+    return render_config([8601, 8602], "127.0.0.1:8600", Path(tempfile.mkdtemp(prefix="audit-nginx-")))
+
+
+def _harden() -> None:
+    """What this checkout does to Streamlit before serving (nothing before issue 22)."""
+    try:
+        from components.streamlit_guard import harden
+    except ImportError:
+        return
+    harden()
+
+
+def _edge_config(counts: dict[str, int]) -> None:
+    conf = _nginx_conf()
+    stream = conf.split("location = /_stcore/stream {")[1].split("location ")[0]
+    counts["stream_without_origin_guard"] = int("return 403" not in stream)
+    counts["stream_without_host_header"] = int("proxy_set_header Host" not in stream)
+    counts["no_per_client_connection_limit"] = int("limit_conn " not in conf)
+    counts["no_websocket_open_limit"] = int("limit_req " not in stream)
+    upload = conf.split("location /_stcore/upload_file/ {")[1].split("location ")[0] if "upload_file/ {" in conf else ""
+    counts["no_upload_rate_limit"] = int("limit_req " not in upload)
+    import re as _re
+
+    guard = _re.search(r"map \$http_origin \$foreign_origin \{(.*?)\}", conf, _re.S)
+    allowed = _re.findall(r'"([^"]*)"\s+0;', guard.group(1)) if guard else []
+    counts["foreign_origins_passed_by_nginx"] = 0 if guard else 1
+    counts["other_localhost_ports_passed_by_nginx"] = 0 if guard and "http://localhost:8610" not in allowed else 1
+
+
+def _lookup_calls() -> int:
+    """HTTP requests Streamlit's Origin check makes for a foreign Origin once the checkout has started."""
+    import requests
+    from streamlit import net_util
+    from streamlit.web.server import server_util
+
+    calls: list[str] = []
+    saved = requests.get, net_util.get_external_ip, net_util._external_ip
+    requests.get = lambda url, **kw: calls.append(url)  # type: ignore[assignment]
+    try:
+        _harden()
+        for _ in range(5):
+            server_util.is_url_from_allowed_origins(EDGE_FOREIGN)
+    finally:
+        requests.get, net_util.get_external_ip, net_util._external_ip = saved  # type: ignore[assignment]
+    return len(calls)
+
+
+def _files_kept(files: int = 300, size: int = 100_000) -> int:
+    """Files one session holds after PUTting ``files`` files no widget uses."""
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    _harden()
+    manager = MemoryUploadedFileManager("/_stcore/upload_file")
+    for i in range(files):
+        manager.add_file("s", UploadedFileRec(file_id=f"f{i}", name="f.csv", type="text/csv", data=b"x" * size))
+    return len(manager.file_storage["s"])
+
+
+def _upload_limits(counts: dict[str, int]) -> None:
+    import tomllib
+
+    from atlas.upload import MAX_BYTES
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    streamlit_mb = int(config["server"]["maxUploadSize"])
+    match = re.search(r"client_max_body_size (\d+)m;", _nginx_conf())
+    nginx_mb = int(match.group(1)) if match else 0
+    browser = min(streamlit_mb * 10**6, streamlit_mb * 2**20)  # the browser's check: 10**6 per MB (2**20 on Windows)
+    counts["app_limit_unreachable"] = int(browser <= MAX_BYTES)
+    counts["file_at_app_limit_refused_by_server"] = int(streamlit_mb * 2**20 < MAX_BYTES + 200)
+    counts["nginx_and_streamlit_disagree"] = int(nginx_mb != streamlit_mb)
+    counts["nginx_comment_wrong"] = int(bool(re.search(r"client_max_body_size.*# .*is (\d+) MB", _nginx_conf()))
+                                        and f"is {streamlit_mb} MB" not in _nginx_conf())
+    css = (ROOT / "static" / "app.css").read_text(encoding="utf-8")
+    counts["streamlit_english_limit_shown"] = int("stFileUploaderDropzoneInstructions" not in css)
+
+
+def _notices(counts: dict[str, int]) -> None:
+    from atlas.i18n import t
+
+    for lang in ("ja", "en", "zh"):
+        shown = [str(w.value) for w in run("map", {"district": ["azabu\x00"], "lang": [lang]}).warning]
+        counts["nul_hidden"] += not any("\u2400" in w or "\\0" in w or "U+0000" in w for w in shown)
+        shown = [str(w.value) for w in run("map", {"district": ["\u202eubaza\u2066"], "lang": [lang]}).warning]
+        counts["bidi_or_zero_width_echoed"] += any(c in w for w in shown for c in "\u202e\u2066\u200b")
+        shown = [str(w.value) for w in run("map", {"district": ["a\u200bzabu"], "lang": [lang]}).warning]
+        counts["bidi_or_zero_width_echoed"] += any("\u200b" in w for w in shown)
+    at = run("sources", {"lang": ["en"] + [f"x{i}" for i in range(997)]})
+    counts["warning_boxes_for_998_lang"] = len(at.warning)
+    for lang in ("ja", "en", "zh"):
+        at = run("compare", {"lang": [lang], "indicator": ["upload:4f9edc4d"]})
+        try:
+            expected = t("upload_lost", lang)
+        except Exception:  # noqa: BLE001 - no such message in this checkout
+            expected = None
+        said = [str(w.value) for w in at.warning]
+        counts["lost_upload_not_named"] += expected is None or not any(
+            expected.split("。")[0].split(":")[0].split("：")[0] in w for w in said)
+        picker = at.selectbox(key="indicator").value
+        counts["picker_url_disagree_after_loss"] += picker != at.query_params.get("indicator")
+
+
+def audit_edge() -> dict[str, int]:
+    """Issue 22 (edge22): counts of what is still open; every count is 0 when all is done."""
+    counts = {"nul_hidden": 0, "bidi_or_zero_width_echoed": 0, "lost_upload_not_named": 0,
+              "picker_url_disagree_after_loss": 0}
+    _edge_config(counts)
+    counts["external_ip_lookups_for_5_foreign_origins"] = _lookup_calls()
+    counts["files_kept_of_300_unused_uploads"] = _files_kept()
+    _upload_limits(counts)
+    _notices(counts)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="url,upload,data")
+    parser.add_argument("--only", default="url,upload,data,edge,data_files,texts,data_edits,text_as_text")
     parser.add_argument("--root", help="the checkout to audit (default: this script's own)")
     parser.add_argument("--json")
     args = parser.parse_args()
-    audits = {"url": audit_urls, "upload": audit_uploads, "data": audit_data}
+    audits = {"url": audit_urls, "upload": audit_uploads, "data": audit_data, "edge": audit_edge}
     audits |= DATA22_AUDITS
     report = {name: audits[name]() for name in args.only.split(",")}
     print(json.dumps({"root": str(ROOT), **report}, indent=1, ensure_ascii=False))

@@ -26,4 +26,4 @@ def test_escapes_keep_the_text_readable() -> None:
 def test_echo_is_one_short_line() -> None:
     echoed = md_echo("a\n\n# b\t" + "x" * 100)
     assert "\n" not in echoed and echoed.endswith("…") and echoed.startswith("a \\# b x")
-    assert md_echo("\x00\x07ok") == "ok"
+    assert md_echo("\x00\x07ok") == "\u2400\u2407ok"  # control characters shown as such (issue 22): ␀␇ok
