@@ -77,6 +77,9 @@ test: nginx
 ## Debian's nginx (for `make serve`, `make load` and the e2e test through nginx)
 nginx:
 	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { $(APT_INSTALL) nginx; }
+	@test -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so \
+	  || { $(APT_INSTALL) libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static; } \
+	  || echo "No brotli module for nginx: it serves gzip alone (issue 21)."
 
 ## Serve REPLICAS Streamlit processes (127.0.0.1:$(REPLICA_PORT)..) behind nginx on http://localhost:$(SERVE_PORT)
 serve: $(VENV)/.run-deps handout-deps nginx
@@ -109,3 +112,23 @@ $(CHECKOV_VENV)/.installed: deploy/requirements-checkov.txt
 ## IMAGE_ARGS="--e2e" also runs tests/e2e/test_e2e_nginx.py through nginx against two containers.
 image: $(VENV)/.test-deps chromium
 	deploy/container/build_local.sh $(IMAGE_ARGS)
+
+# ---- issue 21 (phone21): a phone's first visit, Lighthouse 12.2.3 from npm (pinned in tests/bench/phone)
+PHONE_ARGS ?=
+LIGHTHOUSE_STAMP := tests/bench/phone/node_modules/.package-lock.json
+
+.PHONY: bench-phone node
+## Debian's nodejs and npm (for Lighthouse) when npm is missing
+node:
+	@command -v npm >/dev/null 2>&1 || { $(APT_INSTALL) nodejs npm; }
+
+$(LIGHTHOUSE_STAMP): tests/bench/phone/package-lock.json | node
+	cd tests/bench/phone && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+## Lighthouse's mobile preset on the map page, /compare, /present and a bare page, through nginx and under
+## streamlit run, 3 runs each: tests/bench/results/phone.{md,json}
+## (PHONE_ARGS="--root /path/to/other/checkout --label before --out tests/bench/results/phone-before";
+##  quick: PHONE_ARGS="--runs 1 --pages map,bare --served nginx")
+bench-phone: $(VENV)/.test-deps chromium nginx $(LIGHTHOUSE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-$${CHROMIUM:-/usr/bin/chromium}} $(BIN)/python tests/bench/bench_phone.py $(PHONE_ARGS)

@@ -105,18 +105,20 @@ def render(html: str):
 
 def handout_html(district: str | None, lang: str, *, generated: dt.date | None = None,
                  font_families: tuple[list[str], list[str]] | None = None, scale: float = 1.0,
-                 trim: bool = False) -> str:
+                 trim: bool = False, public_base: str | None = None) -> str:
     """The handout as one HTML document (every data text escaped); :func:`build_handout` renders it.
 
     ``font_families`` is (stack for ja/en, stack for zh); by default both are :func:`font_stack` of ``lang``.
     """
     if font_families is None and lang in LANGS:  # only the fonts this language needs must be installed
         font_families = (font_stack(lang), font_stack(lang))
-    return page(district, lang, generated, font_families or ([], []), trim).html(scale)
+    return page(district, lang, generated, font_families or ([], []), trim, public_base).html(scale)
 
 
-def build_handout(district: str | None, lang: str, *, generated: dt.date | None = None) -> bytes:
-    """A one-page A4 PDF handout of ``district`` (``None`` = the whole ward) in ``lang`` (ja, en, zh).
+def build_handout(district: str | None, lang: str, *, generated: dt.date | None = None,
+                  public_base: str | None = None) -> bytes:
+    """A one-page A4 PDF handout of ``district`` (``None`` = the whole ward) in ``lang`` (ja, en, zh); with
+    ``public_base`` (the dashboard's public address, :mod:`atlas.public_url`) a QR code opens this view on a phone.
 
     Smaller type is tried first; if that is not enough, long texts and notes are trimmed and the footer says so.
     Raises HandoutError if no CJK font or no working WeasyPrint is installed, or if even the trimmed page does
@@ -128,7 +130,7 @@ def build_handout(district: str | None, lang: str, *, generated: dt.date | None 
     families = (font_stack(lang), font_stack(lang))
     pages = 0
     for trim in (False, True):
-        sheet = page(district, lang, generated, families, trim)
+        sheet = page(district, lang, generated, families, trim, public_base)
         for scale in FONT_SCALES:
             doc = render(sheet.html(scale))
             pages = len(doc.pages)

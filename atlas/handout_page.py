@@ -18,10 +18,11 @@ from atlas.charts import WARD_COLOUR, Chart, FiscalScale, budget_chart, fiscal_s
 from atlas.content import Text, plan_content
 from atlas.districts import area_label, district_by_id, districts
 from atlas.handout_charts import budget_svg, population_svg
+from atlas.handout_office import CSS as OFFICE_CSS
+from atlas.handout_office import office_block, qr_cell
 from atlas.i18n import HTML_LANG, LANGS, t
 from atlas.map_layers import BOUNDARY_SOURCE
-from atlas.offices import SOURCE_ID as OFFICE_SOURCE
-from atlas.offices import branch_office, office_label
+from atlas.offices import branch_office
 from atlas.profile import FigureLine, key_figures
 from atlas.sources import sources
 from geo.paths import data_dir
@@ -103,8 +104,8 @@ def _font_list(families: list[str]) -> str:
 
 
 def _css(stack: list[str], zh_stack: list[str], accent: str, base_pt: float) -> str:
-    return CSS % {"jp": _font_list(stack), "sc": _font_list(zh_stack), "accent": accent, "tint": _tint(accent),
-                  "base": base_pt}
+    return (CSS + OFFICE_CSS) % {"jp": _font_list(stack), "sc": _font_list(zh_stack), "accent": accent,
+                                 "tint": _tint(accent), "base": base_pt}
 
 
 def _tint(colour: str, amount: float = 0.86) -> str:
@@ -162,8 +163,9 @@ def _shorten(text: str, trim: bool, lang: str) -> str:
 
 
 def page(district: str | None, lang: str, generated: dt.date | None, font_families: tuple[list[str], list[str]],
-         trim: bool = False) -> Page:
-    """The handout page of ``district`` (None = ward) in ``lang``; ``trim`` shortens long texts and notes.
+         trim: bool = False, public_base: str | None = None) -> Page:
+    """The handout page of ``district`` (None = ward) in ``lang``; ``trim`` shortens long texts and notes;
+    ``public_base`` (the dashboard's public address) adds the QR code that opens this district and language.
 
     A trimmed page says so in its footer, in ``lang``.
     """
@@ -205,17 +207,9 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
     note_key = "unofficial_translation" if plan.is_unofficial(lang) else "official_text"
     note = f'<div class="note">{e(t(note_key, lang))}</div>'
 
-    # branch office
+    # branch office: address, phone numbers, hours, web page; the QR code that opens this view on a phone
     office = branch_office(district)
-    office_html = ""
-    if office is not None:
-        heading = t("branch_office_heading", lang) if info else t("ward_office_heading", lang)
-        office_name = office_label(office, lang)
-        ja_address = e(office.address_ja) if lang == "ja" else f'<span lang="ja">{e(office.address_ja)}</span>'
-        office_html = (f'<h2>{e(heading)}</h2><p><b>{e(office_name)}</b><br>{e(t("address", lang))}{colon}'
-                       f'{ja_address} <span class="tiny">{refs.cite([(OFFICE_SOURCE, None)])}</span></p>')
-    else:
-        office_name = ""
+    office_html, office_name = office_block(district, lang, refs.cite)
 
     # map
     labels = {d.id: d.name(lang) for d in districts()}
@@ -265,8 +259,8 @@ def page(district: str | None, lang: str, generated: dt.date | None, font_famili
 
     body = (
         f'<div class="footer">{e(made)}</div>'
-        f'<div class="head"><div class="kicker">{e(t("handout_title", lang))}</div><h1>{e(name)}</h1>'
-        f"{subtitle}</div>"
+        f'<table class="layout"><tr><td><div class="head"><div class="kicker">{e(t("handout_title", lang))}</div>'
+        f"<h1>{e(name)}</h1>{subtitle}</div></td>{qr_cell(district, lang, public_base)}</tr></table>"
         '<table class="layout"><tr>'
         f'<td style="width: 57%">{intro}{note}{figures_html}</td><td class="gap"></td>'
         f"<td>{map_html}{office_html}</td></tr></table>"

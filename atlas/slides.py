@@ -40,3 +40,21 @@ def step(number: int, delta: int, total: int = len(SLIDES)) -> int:
     (6, 1, 3)
     """
     return min(total, max(1, number + delta))
+
+
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+LATIN_WIDTH = 0.52  # a Latin character's mean width in em (Noto Sans); a CJK character is 1 em wide
+LINE_HEIGHT = 1.35
+FILL = 0.95  # the share of the box the text should cover (lines end early, paragraphs leave gaps)
+
+
+def fit_rem(text: str, width_rem: float, height_rem: float, low: float = 1.6, high: float = 4.4) -> float:
+    """The type size (rem) at which ``text`` covers about :data:`FILL` of a ``width_rem`` x ``height_rem`` box,
+    within ``low``..``high``: a short aim is set large, a long one stays at body size.
+
+    >>> fit_rem("あ" * 60, 66, 26) > fit_rem("a" * 260, 66, 26) >= 1.6
+    True
+    """
+    ems = sum(1.0 if CJK.match(c) else LATIN_WIDTH for c in text) or 1.0
+    size = (FILL * width_rem * height_rem / (ems * LINE_HEIGHT)) ** 0.5
+    return round(min(high, max(low, size)), 2)

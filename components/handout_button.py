@@ -14,6 +14,7 @@ import streamlit as st
 from atlas import freshness
 from atlas.handout import HandoutError, build_handout, check_requirements
 from atlas.i18n import t
+from atlas.public_url import public_address
 from components.markdown import tm
 
 LOG = logging.getLogger(__name__)
@@ -23,14 +24,14 @@ _FAILED: dict[tuple[str | None, str], str] = {}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_handout(district: str | None, lang: str, day: dt.date) -> bytes:
-    return build_handout(district, lang, generated=day)
+def _cached_handout(district: str | None, lang: str, day: dt.date, public_base: str | None) -> bytes:
+    return build_handout(district, lang, generated=day, public_base=public_base)
 
 
 def _build(district: str | None, lang: str) -> bytes:
     """The PDF bytes; a failure is logged and remembered for the next rerun's message."""
     try:
-        pdf = _cached_handout(district, lang, freshness.today())
+        pdf = _cached_handout(district, lang, freshness.today(), public_address().base)
     except HandoutError as exc:
         LOG.error("handout %s/%s: %s", district, lang, exc)
         _FAILED[(district, lang)] = exc.kind if exc.kind in REASONS else "other"

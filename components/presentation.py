@@ -1,6 +1,12 @@
-"""Presentation mode for town meetings: one district, six slides, big type, keyboard navigation."""
+"""Presentation mode for town meetings: one district, six slides, big type, the deck's bar (components/slide_bar.py).
+
+Each slide draws inside one box that fills the screen above the fixed bar (static/present.css); its title is an
+``<h2>``, its source lines a small footer. A slide may give the bar's menu an extra part (a chart's method).
+"""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
@@ -8,32 +14,26 @@ import streamlit as st
 from atlas.content import plan_content
 from atlas.districts import area_label, districts
 from atlas.i18n import t
+from atlas.office_reach import reach_lines
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
-from atlas.slides import SLIDES, read_slide, step
-from components.handout_button import handout_button
+from atlas.slides import SLIDES, fit_rem, read_slide
 from components.markdown import html_text, in_lang, md_escape, md_table, plain_echo, tm
-from components.navigation import page_link
-from components.page_meta import static_script
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
+from components.slide_bar import SLIDE_KEY, deck_setup, slide_bar
+from components.slide_qr import qr_block
 from components.source_note import Citations, source_lines
 from components.state import district, lang
-from geo.paths import ROOT
 from geo.svg_map import districts_svg
 
-SLIDE_KEY = "slide"
+STATEMENT_BOX = (66.0, 26.0)  # rem free for a district's aims on a 16:9 screen (under title and plan name)
+LIST_BOX = (66.0, 29.0)  # rem free for the ward's priority issues (two columns)
+SHOWN_KEY = "slide_shown"  # what the slide drawn in this run gives the bar: its title, its menu extra
 
 
-def present_style() -> None:
-    """Hide Streamlit's chrome and enlarge the type (static/present.css); install the slide keys.
-
-    The key handler (static/present_keys.js) is loaded into the page itself through ``st.html``, not into
-    a component frame, so there is no invisible, untitled frame in the tab order.
-    """
-    st.html(ROOT / "static" / "present.css")
-    with st.container(key="present_keys"):  # hidden by present.css
-        st.html(static_script("present_keys.js"), unsafe_allow_javascript=True)
+def _shown() -> dict[str, object]:
+    return st.session_state.setdefault(SHOWN_KEY, {})
 
 
 def slide_chart(kind: str) -> None:
@@ -55,31 +55,14 @@ def current_slide() -> int:
     return st.session_state[SLIDE_KEY]
 
 
-def _move(delta: int) -> None:
-    st.session_state[SLIDE_KEY] = step(st.session_state[SLIDE_KEY], delta)
-
-
-def navigation_bar(number: int) -> None:
-    """Previous / counter / next, the handout download and the way out; keeps ``?slide=`` in the URL."""
-    st.query_params[SLIDE_KEY] = str(number)
-    prev, counter, nxt, handout, leave = st.columns([1.2, 1.4, 1.2, 2.2, 1.6], vertical_alignment="center")
-    prev.button(tm("slide_prev", lang()), key="slide_prev", on_click=_move, args=(-1,), disabled=number == 1,
-                width="stretch")
-    counter.markdown(f"**{tm('slide_counter', lang(), n=number, total=len(SLIDES))}**")
-    nxt.button(tm("slide_next", lang()), key="slide_next", on_click=_move, args=(1,),
-               disabled=number == len(SLIDES), width="stretch", type="primary")
-    with handout:
-        handout_button(district(), lang())
-    with leave:
-        page_link("map", tm("slide_exit", lang()))
-
-
 def _name() -> str:
     return area_label(district(), lang())
 
 
 def _title(text: str) -> None:
-    st.markdown(f'<div class="slide-title">{html_text(text)}</div>', unsafe_allow_html=True)
+    """The slide's title as its ``<h2>`` (and the bar's announcement)."""
+    _shown()["title"] = text
+    st.html(f'<h2 class="slide-title">{html.escape(text)}</h2>')
 
 
 def _lead(text: str, raw: str = "") -> None:
@@ -87,22 +70,25 @@ def _lead(text: str, raw: str = "") -> None:
     st.markdown(f'<div class="slide-lead">{html_text(text)}{raw}</div>', unsafe_allow_html=True)
 
 
-def _body(paragraphs: list[str]) -> None:
+def _body(paragraphs: list[str], size_rem: float | None = None, extra_class: str = "") -> None:
+    """Paragraphs at body size, or at ``size_rem`` (a text set to fill its box: :func:`atlas.slides.fit_rem`)."""
     paras = "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
-    st.markdown(f'<div class="slide-body">{paras}</div>', unsafe_allow_html=True)
+    style = f' style="font-size: {size_rem}rem"' if size_rem else ""
+    st.markdown(f'<div class="slide-body {extra_class}"{style}>{paras}</div>', unsafe_allow_html=True)
 
 
 def slide_title() -> None:
     """District name and slogan over the map with the district highlighted (no tiles: works offline)."""
     plan = plan_content()
     cite = Citations(lang())
-    text_col, map_col = st.columns([1, 1], gap="large")
+    text_col, map_col = st.columns([1, 1.25], gap="large")
     with text_col:
         _title(_name())
         lead = plan.district(district()).slogan if district() else plan.ward.vision
         with cite(lead):
             _lead(lead.shown(lang()))
         cite.flush()
+        qr_block(district(), lang())
     with map_col:
         office = branch_office(district())
         labels = {d.id: d.name(lang()) for d in districts()}
@@ -120,14 +106,30 @@ def slide_aims() -> None:
         _title(t("aims_heading", lang()))
         with cite(dplan.plan_name, dplan.aims):
             _lead(dplan.plan_name.shown(lang()))
-            _body(dplan.aims.paragraphs(lang()))
+            paragraphs = dplan.aims.paragraphs(lang())
+            _body(paragraphs, fit_rem(" ".join(paragraphs), *STATEMENT_BOX), "slide-statement")
     else:
         _title(t("priority_issues_heading", lang()))
         issues = plan.ward.priority_issues
         with cite(*(i.title for i in issues)):
-            items = "".join(f"<li>{html_text(i.title.shown(lang()))}</li>" for i in issues)
-            st.markdown(f'<div class="slide-body"><ol>{items}</ol></div>', unsafe_allow_html=True)
+            shown = [i.title.shown(lang()) for i in issues]
+            items = "".join(f"<li>{html_text(text)}</li>" for text in shown)
+            size = fit_rem(" ".join(shown), *LIST_BOX)
+            st.markdown(f'<div class="slide-body slide-list" style="font-size: {size}rem"><ol>{items}</ol></div>',
+                        unsafe_allow_html=True)
     cite.flush()
+
+
+def _technical(text: str) -> None:
+    with st.expander(tm("estimate_details", lang())):
+        st.caption(md_escape(text))
+
+
+def _footer(refs: list) -> None:
+    """The slide's source lines as a small footer (present.css runs them on in one paragraph); more than three
+    fold into one line "Sources (n)", so the chart keeps its height."""
+    with st.container(key="slide_footer"):
+        source_lines(refs, lang(), fold_after=3)
 
 
 def slide_population() -> None:
@@ -135,11 +137,11 @@ def slide_population() -> None:
     _title(f"{t('slide_population', lang())} — {_name()}")
     chart = cached_population_chart(district(), lang())
     slide_chart("population")
-    st.caption(md_escape(" ".join(chart.notes)))
-    if chart.technical:  # the estimate's method, range and backtest record: one click away
-        with st.expander(tm("estimate_details", lang())):
-            st.caption(md_escape(chart.technical))
-    source_lines(chart.sources, lang(), fold_after=2)
+    with st.container(key="slide_notes"):
+        st.caption(md_escape(" ".join(chart.notes)))
+    if chart.technical:  # the estimate's method, range and backtest record: one click away, in the bar's menu
+        _shown()["extra"] = lambda: _technical(chart.technical)
+    _footer(chart.sources)
 
 
 def slide_budget() -> None:
@@ -148,8 +150,9 @@ def slide_budget() -> None:
     chart = cached_budget_chart(lang())
     slide_chart("budget")
     notes = chart.notes + ([t("budget_no_district", lang())] if district() else [])
-    st.caption(md_escape(" ".join(notes)))
-    source_lines(chart.sources, lang(), fold_after=2)
+    with st.container(key="slide_notes"):
+        st.caption(md_escape(" ".join(notes)))
+    _footer(chart.sources)
 
 
 def slide_indicators() -> None:
@@ -165,18 +168,30 @@ def slide_indicators() -> None:
 
 
 def slide_take_part() -> None:
-    """The branch office and how residents take part in the district plan."""
+    """How residents take part (the plan's words on district plans; the ward-wide first paragraph is on /plan), and
+    how to reach the branch office: phone numbers, hours and web page with their dates, what no source we checked
+    gives, and the QR code that opens this district on a phone."""
     plan = plan_content()
     office = branch_office(district())
     _title(t("slide_take_part", lang()))
-    if office is not None:
-        _lead(f"{office_label(office, lang())} —", " " + in_lang(office.address_ja, "ja", lang(), html_text))
     intro = plan.ward.district_plans_intro
     cite = Citations(lang())
-    with cite(intro.title, intro.text):
-        _body([intro.title.shown(lang()), *intro.text.paragraphs(lang())])
-    cite.flush([(OFFICE_SOURCE, None)])
-    page_link("plan", tm("open_plan_page", lang()))
+    text_col, office_col = st.columns([1.3, 1], gap="large")
+    with text_col:
+        with cite(intro.title, intro.text):
+            _lead(intro.title.shown(lang()))
+            _body(intro.text.paragraphs(lang())[-2:])
+        cite.flush()
+        qr_block(district(), lang())
+    with office_col:
+        if office is not None:
+            lines = reach_lines(office, lang())
+            with st.container(key="slide_office"):
+                st.markdown(f'<div class="slide-office"><p><b>{html_text(office_label(office, lang()))}</b><br>'
+                            f'{in_lang(office.address_ja, "ja", lang(), html_text)}</p>'
+                            + "".join(f"<p>{html_text(line.text)}</p>" for line in lines) + "</div>",
+                            unsafe_allow_html=True)
+            source_lines([(OFFICE_SOURCE, None), *(ref for line in lines for ref in line.refs)], lang())
 
 
 RENDERERS = {"title": slide_title, "aims": slide_aims, "population": slide_population, "budget": slide_budget,
@@ -184,12 +199,16 @@ RENDERERS = {"title": slide_title, "aims": slide_aims, "population": slide_popul
 
 
 def presentation() -> None:
-    """The whole present page: style, notice, the current slide, then the navigation bar."""
-    present_style()
+    """The whole present page: the deck's setup, a notice, the current slide in its box, then the bar."""
+    deck_setup()
     number = current_slide()
     notice = st.session_state.pop("slide_notice", None)
     if notice is not None:
         st.warning(tm("slide_out_of_range", lang(), value=plain_echo(notice)))
-    RENDERERS[SLIDES[number - 1]]()
-    navigation_bar(number)
-    st.caption(tm("slide_keys_hint", lang()))
+    st.session_state[SHOWN_KEY] = {}
+    st.html(f'<h1 class="slide-sr-only">{html.escape(t("nav_present", lang()))} — {html.escape(_name())}</h1>')
+    with st.container(key=f"slide_{SLIDES[number - 1]}"), st.container(key="slide"):
+        RENDERERS[SLIDES[number - 1]]()
+    shown = _shown()
+    extra = shown.get("extra")
+    slide_bar(number, str(shown.get("title", "")), extra if callable(extra) else None)

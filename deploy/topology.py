@@ -20,12 +20,15 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deploy.compression import compression_values
 from deploy.csp import APP_CSP, ROOT, content_security_policy
 from deploy.edge import template_values
 from deploy.podman import REPLICA_IMAGE_ENV, streamlit_command
+from deploy.precompress import static_mirror
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 COOKIE = "mz_replica"
@@ -85,9 +88,12 @@ def streamlit_static() -> Path:
 
 
 def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None = None, app_root: Path = ROOT,
-                  public_url: str | None = None) -> str:
-    """The nginx configuration for replicas on ``ports`` (127.0.0.1), nginx listening on ``listen`` (host:port);
-    ``public_url`` (else ``$MINATO_PUBLIC_URL``) is the site's public address, whose Origin opens websockets."""
+                  public_url: str | None = None, static_dir: Path | None = None) -> str:
+    """The nginx configuration for replicas on ``ports`` (127.0.0.1), nginx listening on ``listen`` (host:port).
+
+    ``public_url`` (else ``$MINATO_PUBLIC_URL``) is the site's public address, whose Origin opens websockets;
+    ``static_dir``: what /static/ serves, the precompressed mirror of deploy/precompress.py (default: the
+    installed bundle itself)."""
     addr = [f"127.0.0.1:{p}" for p in ports]
     names = [replica_name(i) for i in range(len(ports))]
     routes = "\n".join(f"        {n} replica_{n};" for n in names)
@@ -105,7 +111,8 @@ def render_config(ports: list[int], listen: str, run_dir: Path, user: str | None
         "REPLICAS": str(len(ports)), "USER": f"user {user};" if user else "", "RUN_DIR": str(run_dir),
         "ROUTES": routes, "SERVED_BY": "\n".join(served), "POOL": pool, "UPSTREAMS": "\n" + "\n".join(upstreams),
         "LISTEN": listen, "CSP": content_security_policy(APP_CSP, app_root),
-        "STREAMLIT_STATIC": str(streamlit_static()), "APP_STATIC": str((app_root / "static").resolve()),
+        "STREAMLIT_STATIC": str(static_dir or streamlit_static()), "APP_STATIC": str((app_root / "static").resolve()),
+        **compression_values(app_root),
     }
     host, _, port = listen.rpartition(":")
     values.update(template_values(host.strip("[]"), int(port), public_url))
@@ -190,6 +197,7 @@ class Topology:
     public_url: str | None = None  # the site's public address (else $MINATO_PUBLIC_URL): its Origin may connect
     nodes: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
+    static_dir: Path | None = None  # what nginx serves as /static/ (deploy/precompress.py)
 
     @property
     def url(self) -> str:
@@ -219,8 +227,16 @@ class Topology:
         try:
             for node in self.nodes:
                 node.start(self.script, self.streamlit_args)
-            for node in self.nodes:
-                wait_healthy(node.health_url, timeout, node.proc)
+            with ThreadPoolExecutor(max_workers=1) as pool:  # the static mirror is built while replicas start
+                mirror = pool.submit(static_mirror, streamlit_static(), self.script.parent)
+                for node in self.nodes:
+                    wait_healthy(node.health_url, timeout, node.proc)
+                try:
+                    self.static_dir, built = mirror.result()
+                    note = built.line() if built is not None else "(from the cache)"
+                except OSError as exc:  # e.g. a read-only environment: the bundle as installed, uncompressed
+                    self.static_dir, note = streamlit_static(), f"no precompressed copy: {exc}"
+            (self.run_dir / "static.log").write_text(f"{self.static_dir}\n{note}\n", encoding="utf-8")
             self._start_nginx(binary)
             wait_healthy(f"{self.url}/_stcore/health", 30, self.nginx)
         except BaseException:
@@ -241,7 +257,7 @@ class Topology:
         conf = self.run_dir / "nginx.conf"
         listen = f"{self.listen_host}:{self.port}"
         text = render_config([n.port for n in self.nodes], listen, self.run_dir, user, self.script.parent,
-                             self.public_url)
+                             public_url=self.public_url, static_dir=self.static_dir)
         conf.write_text(text, encoding="utf-8")
         check = subprocess.run([binary, "-t", "-q", "-c", str(conf), "-p", str(self.run_dir)],
                                capture_output=True, text=True)

@@ -90,8 +90,10 @@ class Server:
         self.log_file.close()
 
 
-def start_streamlit(script: str | Path, cwd: Path = ROOT, timeout: float = 60.0, log_dir: Path | None = None) -> Server:
-    """Start ``streamlit run script`` on a free port and wait for /_stcore/health (RuntimeError with the log)."""
+def start_streamlit(script: str | Path, cwd: Path = ROOT, timeout: float = 60.0, log_dir: Path | None = None,
+                    env: dict[str, str] | None = None) -> Server:
+    """Start ``streamlit run script`` on a free port and wait for /_stcore/health (RuntimeError with the log);
+    ``env`` adds settings to the server's environment (e.g. ``MINATO_PUBLIC_URL``)."""
     port = free_port()
     log_dir = Path(log_dir or tempfile.mkdtemp(prefix="streamlit-log-"))
     log_path = log_dir / f"streamlit-{port}.log"
@@ -101,7 +103,8 @@ def start_streamlit(script: str | Path, cwd: Path = ROOT, timeout: float = 60.0,
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+                            env={**os.environ, **env} if env else None)
     server = Server(proc, f"http://127.0.0.1:{port}", log_path, log_file)
     deadline = time.monotonic() + timeout
     while True:

@@ -168,12 +168,18 @@ def test_slide_keys_leave_focused_controls_their_meaning(page: Page, base_url: s
     page.keyboard.press(" ")
     expect(page).to_have_url(re.compile(r"[?&]slide=3(&|#|$)"))  # Space pressed Previous, not Next
     wait_script_idle(page)
-    details = page.locator(MAIN).locator("details").first
+    page.locator(".st-key-slide_menu button").focus()  # the bar's menu: its folding section keeps its keys
+    page.keyboard.press(" ")
+    details = page.locator('[data-testid="stPopoverBody"] details').first
     details.locator("summary").focus()
     page.keyboard.press(" ")
     expect(details).to_have_attribute("open", "")
+    page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
-    expect(page).to_have_url(re.compile(r"[?&]slide=3(&|#|$)"))  # the expander opened; the slide stayed
+    expect(page).to_have_url(re.compile(r"[?&]slide=3(&|#|$)"))  # the section opened; the slide stayed
+    page.keyboard.press("Escape")  # closes the menu, does not leave the slides
+    expect(page.locator('[data-testid="stPopoverBody"]')).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/present\?.*[?&]?slide=3(&|#|$)"))
     page.locator(MAIN).locator(".slide-title").click()
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(re.compile(r"[?&]slide=4(&|#|$)"))
