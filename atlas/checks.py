@@ -8,10 +8,11 @@ row and the field; :func:`error_message` words it in the view's language.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from shapely.geometry import shape
+from shapely.ops import unary_union
 
 from atlas.content import plan_content
+from atlas.data_state import State, clear_loader_caches, fingerprint
 from atlas.districts import districts
 from atlas.facilities import evacuation_sites, nurseries, shelters
 from atlas.figures import budget, budget_notes, population
@@ -27,6 +28,7 @@ from geo.layers import chome_list, district_shapes, geo_dir, layer
 from geo.paths import data_dir
 from geo.places import check_sources as check_place_sources
 from geo.places import places
+from geo.shape_checks import check_inside
 
 MIN_SERIES = 2  # register counts per area: the trend estimate needs two points
 FALLBACK = {  # used only when the string catalog itself cannot give the message
@@ -36,30 +38,42 @@ FALLBACK = {  # used only when the string catalog itself cannot give the message
 }
 
 
-def load_all() -> None:
-    """Raise DataFileError naming the first missing or malformed file.
+def load_all() -> bool:
+    """Raise DataFileError naming the first missing or malformed file; True when the data changed since last time.
 
-    A pass is remembered for the folder's current state (each file's path, size and modification time), so the
-    check runs once per process and data state, not on every script run.
+    The verdict is remembered for the folder's current state (:mod:`atlas.data_state`: each file's path, size and
+    modification time), so the check runs once per process and data state, not on every script run, and a broken
+    file raises its remembered error again at no cost. When a folder's state differs from the last one seen, the
+    loaders' caches are dropped first, so an edit under a running server is read and checked.
     """
-    state = _fingerprint(data_dir())
-    if state in _PASSED:
-        return
-    _check_all()
-    _PASSED.add(state)
+    folder = str(data_dir())
+    state = fingerprint(data_dir())
+    changed = _LAST.get(folder, state) != state
+    _LAST[folder] = state
+    if changed:
+        clear_loader_caches()
+    if state not in _VERDICTS:
+        try:
+            _check_all()
+        except DataFileError as exc:
+            _remember(state, str(exc))
+            raise
+        _remember(state, None)
+    verdict = _VERDICTS[state]
+    if verdict is not None:
+        raise DataFileError(verdict)
+    return changed
 
 
-_PASSED: set[tuple[tuple[str, int, int], ...]] = set()
+KEPT = 16  # verdicts remembered (data states), oldest dropped first
+_VERDICTS: dict[State, str | None] = {}  # state -> None (passed) or the error message
+_LAST: dict[str, State] = {}  # data folder -> its state at the last check
 
 
-def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, mtime in ns) of every file under ``folder``: changes when any file is edited or replaced."""
-    out = []
-    for root, _dirs, files in os.walk(folder):
-        for name in files:
-            st = os.stat(os.path.join(root, name))
-            out.append((os.path.join(root, name), st.st_size, st.st_mtime_ns))
-    return tuple(sorted(out))
+def _remember(state: State, verdict: str | None) -> None:
+    _VERDICTS[state] = verdict
+    while len(_VERDICTS) > KEPT:
+        del _VERDICTS[next(iter(_VERDICTS))]
 
 
 def _check_all() -> None:
@@ -108,7 +122,10 @@ def _boundaries(ids: set[str]) -> None:
         if chome.district not in ids:
             raise DataFileError(f"{data_name(geo_dir() / 'chome.geojson')}, feature {i}: unknown district "
                                 f"'{chome.district}'")
-    layer("outline")
+    ward = unary_union([shape(f["geometry"]) for f in layer("outline")["features"]])
+    for i, (slug, geom) in enumerate(shapes.items(), start=1):
+        check_inside(geom, ward, f"{data_name(geo_dir() / 'districts.geojson')}, feature {i} ({slug})",
+                     f"the ward ({data_name(geo_dir() / 'ward_outline.geojson')})")
 
 
 def _indicators() -> None:

@@ -36,8 +36,9 @@ from atlas.districts import districts
 from atlas.i18n import LANGS
 from atlas.loading import read_yaml
 from atlas.sources import sources
-from geo.datafile import DataFileError, data_name
+from geo.datafile import DataFileError, data_name, shown
 from geo.paths import data_dir
+from geo.plain_text import plain_text
 
 __all__ = ["OURS", "PlanContent", "Text", "is_unofficial", "plan_content"]
 ORIGIN = "origin"
@@ -88,12 +89,12 @@ class _Node:
 
     def as_int(self) -> int:
         if not isinstance(self.value, int) or isinstance(self.value, bool):
-            raise self.fail(f"expected a whole number, got {self.value!r}")
+            raise self.fail(f"expected a whole number, got {shown(self.value)}")
         return self.value
 
     def number(self) -> int | float:
         if not isinstance(self.value, int | float) or isinstance(self.value, bool):
-            raise self.fail(f"expected a number, got {self.value!r}")
+            raise self.fail(f"expected a number, got {shown(self.value)}")
         return self.value
 
     def text(self) -> Text:
@@ -106,9 +107,15 @@ class _Node:
             value = self.value.get(lang)
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"missing '{lang}'")
-        text = Text(**{lang: self.value[lang].strip() for lang in LANGS}, origins=self._origins())
+        text = Text(**{lang: self._plain(lang) for lang in LANGS}, origins=self._origins())
         self.collected.append(text)
         return text
+
+    def _plain(self, lang: str) -> str:
+        try:
+            return plain_text(self.value[lang].strip())
+        except ValueError as exc:
+            raise self.fail(f"{lang} {exc}") from None
 
     def _origins(self) -> tuple[str, ...]:
         """Per language: a source id of the city's own wording, or 'ours' (our translation)."""
@@ -187,7 +194,7 @@ def _month(node: _Node) -> dt.date:
     year, _, month = text.partition("-")
     if len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
         return dt.date(int(year), int(month), 1)
-    raise node.fail(f'expected a month such as "2024-01", got {text!r}')
+    raise node.fail(f'expected a month such as "2024-01", got {shown(text)}')
 
 
 def _section(node: _Node) -> Section:

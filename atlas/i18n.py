@@ -28,8 +28,8 @@ def load_catalog(lang: str, i18n_dir: Path) -> dict[str, str]:
     strings = read_yaml(path)
     if not isinstance(strings, dict):
         raise DataFileError(f"{data_name(path)}: expected a mapping of keys to strings")
-    for key, value in strings.items():  # one field at a time, so the message names the key
-        validated(Catalog, {key: value}, data_name(path))
+    # one field at a time, so the message names the key; the values kept are the normalised ones
+    strings = {key: validated(Catalog, {key: value}, data_name(path)).root[key] for key, value in strings.items()}
     if lang != "en":
         english = load_catalog("en", i18n_dir)
         missing = sorted(set(english) - set(strings))
@@ -38,7 +38,7 @@ def load_catalog(lang: str, i18n_dir: Path) -> dict[str, str]:
         extra = sorted(set(strings) - set(english))
         if extra:
             raise DataFileError(f"{data_name(path)}: keys {extra} are not in {data_name(i18n_dir / 'en.yaml')}")
-    return dict(strings)
+    return strings
 
 
 def check_placeholders() -> None:

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+import pandas as pd
+
 from atlas.i18n import t
 from atlas.sources import sources
 
@@ -42,6 +44,16 @@ def md_escape(text: str) -> str:
     """
     escaped = _LINE_START.sub(_line_start, _SPECIAL.sub(r"\\\1", text))
     return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + JOINER, escaped)
+
+
+def md_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for ``st.table``, which renders Markdown in every cell, column header and index label: each text
+    escaped with :func:`md_escape`, so a name from data shows as written (no link, no colour)."""
+    out = frame.map(lambda v: md_escape(v) if isinstance(v, str) else v)
+    out.columns = [md_escape(str(c)) for c in frame.columns]
+    out.index = [md_escape(v) if isinstance(v, str) else v for v in frame.index]
+    out.index.name = md_escape(frame.index.name) if isinstance(frame.index.name, str) else frame.index.name
+    return out
 
 
 def md_echo(value: object, limit: int = ECHO_CHARS) -> str:

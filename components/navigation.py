@@ -13,6 +13,7 @@ import html
 import streamlit as st
 
 from atlas.i18n import t
+from components.markdown import md_escape
 from components.state import view_params
 
 # name -> (script, title key, icon, url path)
@@ -48,8 +49,8 @@ def nav_bar(pages: dict[str, st.Page], current: str, lang: str) -> None:
             label = t(f"nav_bar_{name}", lang)
             if name == current:
                 st.html(f'<span class="nav-current" aria-current="page">{html.escape(label)}</span>')
-            else:
-                st.page_link(page, label=label, icon=NO_ICON, query_params=view_params())
+            else:  # a link's label is Markdown
+                st.page_link(page, label=md_escape(label), icon=NO_ICON, query_params=view_params())
 
 
 def page_link(name: str, label: str) -> None:

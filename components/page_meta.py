@@ -15,8 +15,10 @@ STATIC_URL = "/app/static"
 
 
 def document_title(page_title: str, district: str | None, lang: str) -> str:
-    """'<page> – <district or whole ward> – <app>' in ``lang``."""
-    return t("doc_title", lang, page=page_title, area=area_label(district, lang), app=t("app_title", lang))
+    """'<page> – <district or whole ward> – <app>' in ``lang``, its whitespace collapsed as a browser reads a title
+    back (static/page_meta.js never rewrites it for that difference either)."""
+    title = t("doc_title", lang, page=page_title, area=area_label(district, lang), app=t("app_title", lang))
+    return " ".join(title.split())
 
 
 def static_script(name: str, **data: str) -> str:

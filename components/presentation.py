@@ -19,7 +19,7 @@ from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, fit_rem, read_slide
-from components.markdown import html_text, in_lang, md_escape, plain_echo, tm
+from components.markdown import html_text, in_lang, md_escape, md_table, plain_echo, tm
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
 from components.slide_bar import SLIDE_KEY, deck_setup, slide_bar
 from components.slide_qr import qr_block
@@ -162,7 +162,7 @@ def slide_indicators() -> None:
     mine = key_figures(district(), lang())
     rows = [{t("col_indicator", lang()): f.label, _name(): f.value, t("whole_ward", lang()): ward.get(f.label, "")}
             for f in mine][:6]
-    st.table(pd.DataFrame(rows).set_index(t("col_indicator", lang())))
+    st.table(md_table(pd.DataFrame(rows).set_index(t("col_indicator", lang()))))  # st.table renders Markdown
     refs = [ref for f in mine[:6] for ref in f.refs]
     source_lines(refs, lang(), fold_after=2)
 

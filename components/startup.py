@@ -30,10 +30,13 @@ def unexpected_message(lang: str) -> str:
 
 
 def check_data_or_stop() -> None:
-    """Validate every data file; on a problem show one escaped message and stop the run."""
+    """Validate every data file; on a problem show one escaped message and stop the run. When the data changed
+    under the running server, what Streamlit kept from the old data (charts, handouts) is dropped too."""
     lang = lang_from(st.query_params.get_all("lang"))
     try:
-        load_all()
+        if load_all():
+            st.cache_data.clear()
+            st.cache_resource.clear()
     except DataFileError as exc:
         log.error("data check failed: %s", exc)
         st.error(md_escape(error_message(exc, lang)), icon="🚫")

@@ -7,19 +7,30 @@ path), then the row or item, then the field: ``data/sources.yaml, source 3: publ
 from __future__ import annotations
 
 import csv
+import reprlib
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from geo.paths import data_dir
+from geo.plain_text import plain_text
 
 M = TypeVar("M", bound=BaseModel)
-SHOWN = 40  # characters of an offending value quoted in a message
+SHOWN = 80  # characters of an offending value quoted in a message
+LONGEST = 400  # characters of a whole message: it names file, row and field first, so a cut keeps those
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 2, SHOWN, SHOWN
+_REPR.maxlist = _REPR.maxdict = _REPR.maxtuple = _REPR.maxset = 4
 
 
 class DataFileError(RuntimeError):
-    """A data file is missing or malformed; the message names the file (data-relative) and the row."""
+    """A data file is missing or malformed; the message names the file (data-relative) and the row.
+
+    The message is cut to :data:`LONGEST` characters, so no value in a data file can make it large."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message if len(message) <= LONGEST else message[: LONGEST - 1] + "…")
 
 
 def data_name(path: Path) -> str:
@@ -35,8 +46,9 @@ def data_name(path: Path) -> str:
 
 
 def shown(value: object) -> str:
-    """A value quoted for a message, cut to :data:`SHOWN` characters."""
-    text = repr(value)
+    """A value quoted for a message, cut to :data:`SHOWN` characters (never expanded whole first: a nested value
+    is summarised by :mod:`reprlib`, however large)."""
+    text = _REPR.repr(value)
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
@@ -92,15 +104,28 @@ def describe(exc: ValidationError) -> str:
     return f"{name}: {err['msg']}"
 
 
+def _plain_cells(rec: dict[str, str], where: str) -> dict[str, str]:
+    out = {}
+    for key, value in rec.items():
+        try:
+            out[key] = plain_text(value) if isinstance(value, str) else value
+        except ValueError as exc:
+            raise DataFileError(f"{where}: {key} {exc}") from None
+    return out
+
+
 def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "",
              non_empty: bool = False) -> list[tuple[str, dict[str, str]]]:
     """(``"data/file, row N"``, record) pairs of a UTF-8 CSV; the header is row 1 and must hold ``required``.
+
+    A byte-order mark before the header is read as such (a spreadsheet's "CSV UTF-8" writes one), and every cell is
+    plain text (:func:`geo.plain_text.plain_text`: spaces collapsed, a control character or markup is an error).
 
     With ``non_empty`` a file without data rows is an error too.
     """
     name = data_name(path)
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh, strict=True)
             if reader.fieldnames is None:
                 raise DataFileError(f"{name}: the file is empty{hint}")
@@ -108,6 +133,7 @@ def csv_rows(path: Path, required: tuple[str, ...] = (), hint: str = "",
             if missing:
                 raise DataFileError(f"{name}, row 1: missing column(s) {missing}")
             rows = [(f"{name}, row {i}", rec) for i, rec in enumerate(reader, start=2)]
+            rows = [(where, _plain_cells(rec, where)) for where, rec in rows]
     except FileNotFoundError:
         raise DataFileError(f"{name}: file is missing{hint}") from None
     except UnicodeDecodeError:

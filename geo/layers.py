@@ -14,6 +14,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.datafile import DataFileError, data_name, validated
 from geo.paths import data_dir
 from geo.schema import FEATURES, ChomeFeature, Collection, DistrictFeature
+from geo.shape_checks import check_shape
 
 __all__ = ["LAYER_FILES", "Chome", "DataFileError", "chome_list", "district_shapes", "layer", "read_geojson"]
 LAYER_FILES = {"districts": "districts.geojson", "chome": "chome.geojson", "outline": "ward_outline.geojson"}
@@ -48,7 +49,8 @@ def read_geojson(path: Path, kind: str | None = None) -> dict[str, Any]:
     """Read a GeoJSON FeatureCollection, raising DataFileError naming the file on any problem.
 
     With ``kind`` (a key of LAYER_FILES) every feature is validated against that layer's schema
-    (:mod:`geo.schema`): Polygon or MultiPolygon geometry and the properties the app reads.
+    (:mod:`geo.schema`): Polygon or MultiPolygon geometry and the properties the app reads; and its polygon must be
+    valid, have an area and lie in Japan (:func:`geo.shape_checks.check_shape`).
     """
     name = data_name(path)
     try:
@@ -57,12 +59,15 @@ def read_geojson(path: Path, kind: str | None = None) -> dict[str, Any]:
         raise DataFileError(f"{name}: file is missing") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{name}: not valid GeoJSON ({exc})") from None
+    except RecursionError:
+        raise DataFileError(f"{name}: not valid GeoJSON (nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise DataFileError(f"{name}: expected a GeoJSON FeatureCollection")
     validated(Collection, doc, name)
     if kind is not None:
         for i, feature in enumerate(doc["features"], start=1):
             validated(FEATURES[kind], feature, f"{name}, feature {i}")
+            check_shape(shape(feature["geometry"]), f"{name}, feature {i}")
     return doc
 
 

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
 
+from geo.plain_text import excerpt, plain_text
+
 Position = Annotated[list[Annotated[float, Field(allow_inf_nan=False)]], Field(min_length=2, max_length=3)]
 Ring = Annotated[list[Position], Field(min_length=4)]
 SLUG = re.compile(r"^[a-z]+(-[a-z]+)*$")
@@ -42,13 +44,13 @@ class MultiPolygon(BaseModel):
 def _pattern(regex: re.Pattern[str], what: str) -> AfterValidator:
     def check(value: str) -> str:
         if not regex.match(value):
-            raise ValueError(f"{value!r} is not {what}")
+            raise ValueError(f"{excerpt(value)} is not {what}")
         return value
     return AfterValidator(check)
 
 
 Slug = Annotated[StrictStr, _pattern(SLUG, "a lowercase slug such as 'shibaura-konan'")]
-Name = Annotated[StrictStr, Field(min_length=1)]
+Name = Annotated[StrictStr, Field(min_length=1), AfterValidator(plain_text)]
 Count = Annotated[int, Field(ge=0, strict=True)]
 Area = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 

@@ -18,7 +18,7 @@ from atlas.loading import read_yaml, require
 from atlas.schemas.records import FORMATS as _FORMATS
 from atlas.schemas.records import IndicatorRecord, UnitLists
 from atlas.sources import sources
-from geo.datafile import DataFileError, data_name, validated
+from geo.datafile import DataFileError, data_name, shown, validated
 from geo.layers import chome_list
 from geo.paths import data_dir
 
@@ -68,7 +68,7 @@ def _check_units(units: dict[str, str], allowed: UnitLists, where: str, name: st
         known = getattr(allowed, lang)
         if units[lang] not in known:
             listed = ", ".join(repr(u) for u in sorted(known))
-            raise DataFileError(f"{where}: unit {units[lang]!r} ({lang}) is not in the 'units' list of {name} "
+            raise DataFileError(f"{where}: unit {shown(units[lang])} ({lang}) is not in the 'units' list of {name} "
                                 f"(allowed: {listed})")
 
 

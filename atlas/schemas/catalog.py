@@ -21,6 +21,7 @@ from pydantic import AfterValidator, RootModel, StrictStr
 from atlas.schemas.common import LANG_KEYS, is_mathtext
 from geo.datafile import DataFileError
 from geo.paths import ROOT
+from geo.plain_text import plain_text
 
 KEY_FUNCTIONS = ("t", "Msg")
 """Calls whose first argument is a catalog key and whose keyword arguments fill its placeholders."""
@@ -49,6 +50,7 @@ def placeholders(text: str) -> frozenset[str]:
 
 
 def _template(text: str) -> str:
+    text = plain_text(text)
     placeholders(text)
     if is_mathtext(text):
         raise ValueError("holds $…$, which the chart library reads as a formula; write the text without it")

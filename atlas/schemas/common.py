@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr, model_validator
 
+from geo.plain_text import excerpt, plain_text
+
 LANG_KEYS = ("ja", "en", "zh")
 SLUG = re.compile(r"^[a-z]+(-[a-z]+)*$")
 SOURCE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -23,8 +25,9 @@ def is_mathtext(text: str) -> bool:
 
 
 def plain(text: str) -> str:
-    """``text`` stripped; empty text or a ``$…$`` formula is an error."""
-    text = text.strip()
+    """``text`` stripped and normalised (:func:`geo.plain_text.plain_text`); empty text, a control character,
+    markup or a ``$…$`` formula is an error."""
+    text = plain_text(text.strip())
     if not text:
         raise ValueError("is empty")
     if is_mathtext(text):
@@ -37,18 +40,18 @@ def matches(regex: re.Pattern[str], what: str) -> AfterValidator:
 
     def check(value: str) -> str:
         if not regex.match(value):
-            raise ValueError(f"{value!r} is not {what}")
+            raise ValueError(f"{excerpt(value)} is not {what}")
         return value
 
     return AfterValidator(check)
 
 
 Text = Annotated[StrictStr, AfterValidator(plain)]
-"""Non-empty plain text (stripped; no ``$…$``)."""
+"""Non-empty plain text (stripped, spaces collapsed; no control character, markup or ``$…$``)."""
 Slug = Annotated[StrictStr, matches(SLUG, "a lowercase slug such as 'shibaura-konan'")]
 SourceId = Annotated[StrictStr, matches(SOURCE_ID, "a source id (lowercase letters, digits and hyphens)")]
-Cell = Annotated[str, Field(min_length=1)]
-"""A required, non-empty CSV cell (cells arrive stripped)."""
+Cell = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
+"""A required, non-empty CSV cell (cells arrive stripped; spaces collapsed, no control character or markup)."""
 
 
 class Record(BaseModel):

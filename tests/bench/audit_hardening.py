@@ -1,10 +1,12 @@
 """Count what hostile inputs do to the app (issue 11): tracebacks, injected elements, silent acceptances, absolute
 paths, over the URL, upload and data cases of tests/hardening/hardening_cases.py, with AppTest.
 
-    python tests/bench/audit_hardening.py [--only url,upload,data,edge] [--json out.json]
+    python tests/bench/audit_hardening.py [--only url,upload,data,edge,data_files,texts,data_edits,text_as_text]
+                                          [--root CHECKOUT] [--json out.json]
 
-Runs against the checkout it sits in, so the same file copied into an older worktree (with hardening_cases.py)
-measures the before state. It uses only the app's entry point, ``parse_upload`` and ``MINATO_DATA_DIR``.
+Runs against the checkout it sits in, or the one ``--root`` names (its app, its hardening_cases.py; cases that
+checkout lacks, such as tests/hardening/data_cases.py, come from this script's own checkout), so one file measures
+before and after. It uses only the app's entry point, ``parse_upload`` and ``MINATO_DATA_DIR``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parents[2]
+ROOT = Path(sys.argv[sys.argv.index("--root") + 1]).resolve() if "--root" in sys.argv[:-1] else HERE
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "hardening")]
+sys.path.append(str(HERE / "tests" / "hardening"))  # cases the audited checkout may not have
 logging.disable(logging.CRITICAL)
 
 from hardening_cases import MUTATIONS, PAGES, UPLOADS, injected, url_cases  # noqa: E402
@@ -289,14 +293,258 @@ def audit_edge() -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="url,upload,data,edge")
+    parser.add_argument("--only", default="url,upload,data,edge,data_files,texts,data_edits,text_as_text")
+    parser.add_argument("--root", help="the checkout to audit (default: this script's own)")
     parser.add_argument("--json")
     args = parser.parse_args()
     audits = {"url": audit_urls, "upload": audit_uploads, "data": audit_data, "edge": audit_edge}
+    audits |= DATA22_AUDITS
     report = {name: audits[name]() for name in args.only.split(",")}
     print(json.dumps({"root": str(ROOT), **report}, indent=1, ensure_ascii=False))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+# --- issue 22, items 2, 5, 6 (data22): data files, texts, text as text ------------------------------------------
+
+CASE_SECONDS = 120  # a case still running then counts as hung (the alias bomb took 2 minutes per view before)
+CASE_BYTES = 3 * 2**30  # address space of a case's process; beyond it the case counts as out of memory
+
+
+def _data_copy(edit: object = None, file: str = "") -> tuple[Path, Path]:
+    folder = Path(tempfile.mkdtemp(prefix="audit-data22-"))
+    shutil.copytree(DATA_DIR, folder / "data", symlinks=True)
+    if edit is not None:
+        edit(folder / "data" / file)
+    return folder, folder / "data"
+
+
+def _in_child(work, *args: object) -> dict[str, object]:
+    """``work(*args)`` in a forked process bounded in time and memory: its dict, or {"hung"} / {"out_of_memory"}."""
+    import multiprocessing
+    import resource
+
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+
+    def child() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CASE_BYTES, CASE_BYTES))
+        try:
+            queue.put(work(*args))
+        except MemoryError:
+            queue.put({"out_of_memory": 1})
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    try:
+        return queue.get(timeout=CASE_SECONDS)
+    except Exception:
+        return {"hung": 1}
+    finally:
+        if proc.is_alive():
+            proc.kill()  # this audit's own child, by its handle
+        proc.join(5)
+
+
+def _two_views(copy: Path, file: str) -> dict[str, object]:
+    """Two page views on a broken copy: what the first shows, and how long each took (the second: cached?)."""
+    import time
+
+    os.environ["MINATO_DATA_DIR"] = str(copy)
+    out: dict[str, object] = {}
+    for view in (1, 2):
+        started = time.perf_counter()
+        try:
+            at = run("map", {"lang": ["en"]})
+        except Exception:
+            return {"traceback": 1}
+        out[f"seconds_view_{view}"] = round(time.perf_counter() - started, 2)
+        if view == 1:
+            errors = [e.value for e in at.error]
+            out.update(traceback=int(bool(at.exception)), silent=int(not errors and not at.exception),
+                       named=int(any(f"data/{file}" in e.replace("\\", "") for e in errors)),
+                       longest=max((len(e) for e in errors), default=0))
+    return out
+
+
+def audit_data_files() -> dict[str, object]:
+    """Issue 22 item 5: each broken file of data_cases.BROKEN must stop the app with a short message naming it,
+    costing one check (the second view is fast); each of ACCEPTED must load."""
+    from data_cases import ACCEPTED, BROKEN, MAX_MESSAGE
+
+    counts: dict[str, object] = {"cases": 0, "tracebacks": 0, "silent": 0, "file_not_named": 0, "long_messages": 0,
+                                 "hung": 0, "out_of_memory": 0, "slow_repeat_views": 0, "wrongly_rejected": 0}
+    per_case: dict[str, object] = {}
+    for case in (*BROKEN, *ACCEPTED):
+        counts["cases"] += 1
+        folder, copy = _data_copy(case.edit, case.file)
+        try:
+            result = _in_child(_two_views, copy, case.file)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        per_case[case.name] = result
+        counts["hung"] += result.get("hung", 0)
+        counts["out_of_memory"] += result.get("out_of_memory", 0)
+        counts["tracebacks"] += result.get("traceback", 0)
+        if case in ACCEPTED:
+            counts["wrongly_rejected"] += result.get("silent", 1) == 0
+            continue
+        if "silent" not in result:
+            continue
+        counts["silent"] += result["silent"]
+        counts["file_not_named"] += not result["silent"] and not result["named"]
+        counts["long_messages"] += result["longest"] > MAX_MESSAGE
+        counts["slow_repeat_views"] += result["seconds_view_2"] > 5
+    counts["per_case"] = per_case
+    return counts
+
+
+def _texts_view(copy: Path) -> dict[str, object]:
+    os.environ["MINATO_DATA_DIR"] = str(copy)
+    from components.page_meta import document_title
+
+    try:
+        at = run("compare", {"lang": ["en"], "district": ["azabu"]})
+    except Exception:
+        return {"traceback": 1}
+    errors = [e.value for e in at.error]
+    out: dict[str, object] = {"traceback": int(bool(at.exception)), "stopped": int(bool(errors)),
+                              "message": errors[0][:160] if errors else ""}
+    if not errors and not at.exception:
+        title = document_title("Compare", "azabu", "en")
+        out["title_differs_when_read_back"] = int(title != " ".join(title.split()))
+    return out
+
+
+def audit_texts() -> dict[str, object]:
+    """Issue 22 item 2: texts the browser would read back differently (a title that never settled) are collapsed
+    at start-up; control characters and markup stop the app naming file and key. (static/page_meta.js itself is
+    tested in Chromium: tests/e2e/test_e2e_page_meta.py.)"""
+    from data_cases import Case, _replace
+
+    collapsed = (Case("app_title_double_space", "i18n/en.yaml", _replace("app_title: Minato district dashboard",
+                                                                          "app_title: Minato  district dashboard"), ""),
+                 Case("district_double_space", "districts.yaml", _replace("en: Azabu,", "en: Azabu  Hills,"), ""),
+                 Case("app_title_tab", "i18n/en.yaml", _replace("app_title: Minato district dashboard",
+                                                                "app_title: \"Minato\\tdistrict dashboard\""), ""))
+    refused = (Case("whole_ward_markup", "i18n/en.yaml", _replace("whole_ward: ", "whole_ward: <b>x</b> "),
+                    "whole_ward"),
+               Case("app_title_bidi", "i18n/en.yaml", _replace("app_title: Minato", 'app_title: "Minato\u202e"  #'),
+                    "app_title"),
+               Case("district_name_nul_byte", "districts.yaml", _replace("en: Azabu,", 'en: "Azabu\0",'),
+                    "line 16: holds the control character U+0000"),
+               Case("district_name_nul_escape", "districts.yaml", _replace("en: Azabu,", 'en: "Azabu\\0",'),
+                    "name.en"),
+               Case("district_name_return", "districts.yaml", _replace("en: Azabu,", 'en: "Azabu\\rX",'),
+                    "name.en"))
+    counts: dict[str, object] = {"cases": 0, "tracebacks": 0, "titles_read_back_differently": 0,
+                                 "wrongly_rejected": 0, "silent": 0, "key_not_named": 0}
+    per_case: dict[str, object] = {}
+    for case in (*collapsed, *refused):
+        counts["cases"] += 1
+        folder, copy = _data_copy(case.edit, case.file)
+        try:
+            result = _in_child(_texts_view, copy)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        per_case[case.name] = result
+        counts["tracebacks"] += result.get("traceback", 0) + result.get("hung", 0)
+        if case in collapsed:
+            counts["wrongly_rejected"] += result.get("stopped", 0)
+            counts["titles_read_back_differently"] += result.get("title_differs_when_read_back", 0)
+        else:
+            counts["silent"] += not result.get("stopped", 0)
+            message = str(result.get("message")).replace("\\", "")  # as escaped for Markdown
+            counts["key_not_named"] += bool(result.get("stopped")) and case.expect not in message
+    counts["per_case"] = per_case
+    return counts
+
+
+def _edit_view(copy: Path) -> dict[str, int]:
+    """One process (a running server): a view, an edit, a view, a broken edit, a view, the edit undone, a view."""
+    import time
+
+    os.environ["MINATO_DATA_DIR"] = str(copy)
+    path = copy / "districts.yaml"
+    original = path.read_text(encoding="utf-8")
+
+    def write(text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        later = time.time_ns() + 1_000_000_000
+        os.utime(path, ns=(later, later))  # a new modification time even on a coarse clock
+
+    def azabu_name() -> tuple[str, bool]:
+        at = run("map", {"lang": ["en"], "district": ["azabu"]})
+        return " ".join(str(m.value) for m in at.markdown) + " ".join(str(h.value) for h in at.get("header")), \
+            bool(at.error)
+
+    first, _ = azabu_name()
+    write(original.replace("en: Azabu,", "en: Azabu Hills,", 1))
+    second, _ = azabu_name()
+    write(original.replace("en: Azabu,", "en: [Azabu,", 1))
+    _, stopped = azabu_name()
+    write(original)
+    _, stopped_after_fix = azabu_name()
+    return {"edit_applied": int("Azabu Hills" in second and "Azabu Hills" not in first),
+            "broken_edit_checked": int(stopped), "fixed_edit_recovered": int(not stopped_after_fix)}
+
+
+def audit_data_edits() -> dict[str, object]:
+    """Issue 22 item 5: an edit of data/ under a running server is read and checked."""
+    folder, copy = _data_copy()
+    try:
+        return {"cases": 3, **_in_child(_edit_view, copy)}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _poisoned_views(copy: Path) -> dict[str, int]:
+    os.environ["MINATO_DATA_DIR"] = str(copy)
+    counts = {"views": 0, "tracebacks": 0, "tables_with_markdown": 0, "page_links_with_markdown": 0}
+    views = [("present", {"lang": [lang], "district": ["azabu"], "slide": [str(n)]}) for lang in ("ja", "en", "zh")
+             for n in range(1, 7)] + [(page, {"lang": ["en"]}) for page in ("map", "plan", "compare", "sources")]
+    for page, query in views:
+        counts["views"] += 1
+        try:
+            at = run(page, query)
+        except Exception:
+            counts["tracebacks"] += 1
+            continue
+        counts["tracebacks"] += bool(at.exception)
+        cells = []
+        for table in at.table:
+            frame = table.value
+            cells += [str(c) for c in frame.columns] + [str(i) for i in frame.index] + [str(frame.index.name)]
+            cells += [str(v) for v in frame.to_numpy().ravel()]
+        counts["tables_with_markdown"] += any(injected(c) for c in cells)
+        counts["page_links_with_markdown"] += any(injected(link.proto.label) for link in at.get("page_link"))
+    return counts
+
+
+def audit_text_as_text() -> dict[str, object]:
+    """Issue 22 item 6: Markdown in district names and UI strings stays text in st.table (slide 5) and the page bar."""
+    import yaml
+
+    payload = " [click](https://example.org/) :red[alert] **bold**"
+    folder, copy = _data_copy()
+    try:
+        for lang in ("ja", "en", "zh"):
+            path = copy / "i18n" / f"{lang}.yaml"
+            strings = yaml.safe_load(path.read_text(encoding="utf-8"))
+            path.write_text(yaml.safe_dump({k: v + payload for k, v in strings.items()}, allow_unicode=True),
+                            encoding="utf-8")
+        path = copy / "districts.yaml"
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for row in doc["districts"]:
+            row["name"] = {lang: text + payload for lang, text in row["name"].items()}
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return _in_child(_poisoned_views, copy)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+DATA22_AUDITS = {"data_files": audit_data_files, "texts": audit_texts, "data_edits": audit_data_edits,
+                 "text_as_text": audit_text_as_text}
 
 
 if __name__ == "__main__":

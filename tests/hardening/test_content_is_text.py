@@ -21,7 +21,10 @@ from atlas.districts import districts
 from atlas.i18n import LANGS
 from atlas.slides import SLIDES
 
-PAYLOAD = " ![x](https://example.org/p.png) <img src=x> [click](https://example.org/) **bold**"
+# HTML markup (<img …>) in a data text stops the app at start-up since issue 22 (tests/hardening/data_cases.py), so
+# the payloads here are what passes that check: Markdown an unescaped text would turn into an image, a link, bold
+# or a colour.
+PAYLOAD = " ![x](https://example.org/p.png) [click](https://example.org/) **bold** :red[alert]"
 BREAKOUT = "\n \n![y](https://example.org/q.png)"  # a whitespace-only line ends a raw-HTML block in Markdown
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -70,10 +73,20 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _labels(at) -> list[str]:
-    """Labels Streamlit renders as Markdown: expanders, metrics, buttons, widgets."""
+    """Labels Streamlit renders as Markdown: expanders, metrics, buttons, widgets, page links (the page bar)."""
     out = [e.label for e in at.expander] + [m.label for m in at.metric] + [b.label for b in at.button]
     for kind in ("selectbox", "radio", "text_input", "checkbox", "download_button"):
         out += [str(w.label) for w in at.get(kind)]
+    return out + [link.proto.label for link in at.get("page_link")]
+
+
+def _table_texts(at) -> list[str]:
+    """Every cell, column header and index label of every st.table (which renders each as Markdown)."""
+    out = []
+    for table in at.table:
+        frame = table.value
+        out += [str(c) for c in frame.columns] + [str(i) for i in frame.index] + [str(frame.index.name or "")]
+        out += [str(v) for v in frame.to_numpy().ravel()]
     return out
 
 
@@ -93,8 +106,13 @@ def test_no_element_is_created_from_data_texts(poisoned: Path, monkeypatch: pyte
     at = open_page(page, query)
     assert not at.exception
     assert not at.error, [e.value for e in at.error]  # the data copy loaded: no start-up message instead of the page
-    texts = bodies(at) + _labels(at)
+    texts = bodies(at) + _labels(at) + _table_texts(at)
     assert any("example" in t for t in texts), "the payload was not rendered at all: the test would prove nothing"
+    if at.table:  # slide 5: district names, whole_ward, col_indicator, labels
+        assert any("example" in t for t in _table_texts(at)), "the table holds no payload: nothing tested"
+    if page != "present":  # the slides hide the page bar
+        links = [link.proto.label for link in at.get("page_link")]
+        assert links and all("example" in label for label in links), "the page bar holds no payload: nothing tested"
     found = [text[:160] for text in texts if injected(text)]
     assert not found, found[:5]
 
