@@ -30,7 +30,7 @@ from harness import (
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from atlas.districts import district_by_id
+from atlas.districts import district_by_id, districts
 from atlas.i18n import t
 from atlas.upload import parse_upload
 from deploy.csp import TILE_HOST
@@ -191,11 +191,22 @@ def run_finished(data: str | bytes) -> bool:
 
 
 def pick(page: Page, slug: str) -> None:
+    """Choose ``slug`` in the district list by keyboard: type its name, arrow down to it, Enter.
+
+    A pointer click on an option proved unreliable here: after a choice the input keeps the focus and a click on it
+    opens nothing, and on a loaded machine the open list kept moving ("element is not stable") for 30 s."""
     name = district_by_id(slug).name(LANG)
     combobox = page.get_by_role("combobox", name=t("district_select", LANG))
-    combobox.evaluate(SCROLL_JS)  # a click that scrolls the page first would close the list it opens
-    combobox.click()
-    page.get_by_role("option", name=name, exact=True).click()
+    combobox.evaluate(SCROLL_JS)
+    combobox.fill(name)
+    option = page.get_by_role("option", name=name, exact=True)
+    expect(option).to_be_visible()
+    for _ in range(len(districts()) + 1):  # the typed name may match more than one (Shiba, Shibaura-Konan)
+        combobox.press("ArrowDown")
+        if option.get_attribute("data-focused") == "true":
+            break
+    expect(option).to_have_attribute("data-focused", "true")
+    combobox.press("Enter")
     expect(page.locator(H3)).to_have_text(re.compile(rf"^\s*{re.escape(name)}\s*$"), timeout=20_000)
     expect(page).to_have_url(re.compile(rf"[?&]district={slug}(&|$)"))
 
