@@ -18,7 +18,7 @@ from atlas.office_reach import reach_lines
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
-from atlas.slides import SLIDES, fit_rem, read_slide
+from atlas.slides import SLIDES, fit_list_rem, fit_rem, read_slide
 from components.markdown import html_text, in_lang, md_escape, md_table, plain_echo, tm
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
 from components.slide_bar import SLIDE_KEY, deck_setup, slide_bar
@@ -114,7 +114,7 @@ def slide_aims() -> None:
         with cite(*(i.title for i in issues)):
             shown = [i.title.shown(lang()) for i in issues]
             items = "".join(f"<li>{html_text(text)}</li>" for text in shown)
-            size = fit_rem(" ".join(shown), *LIST_BOX)
+            size = fit_list_rem(shown, *LIST_BOX)
             st.markdown(f'<div class="slide-body slide-list" style="font-size: {size}rem"><ol>{items}</ol></div>',
                         unsafe_allow_html=True)
     cite.flush()
