@@ -26,6 +26,7 @@ from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
+from components.compare_explore import explore_section
 from components.compare_map import MAP_KEY, compare_map, paint_spec
 from components.compare_switches import (
     chome_offer,
@@ -229,6 +230,7 @@ def compare_page() -> None:
         indicator_notice()
         indicator_picker(views)
         ranking_bars(view)
+    explore_section(views, current_switches()[0])  # Plotly: its bundle loads here, after the map has drawn
     indicator_table(upload_views(st.session_state.get(UPLOAD), lang()))
     definitions(views)
     upload_panel()

@@ -84,3 +84,22 @@ def test_a_chome_only_upload_gets_a_chome_ranking_and_a_sentence() -> None:
     assert sentence in [c.value for c in at.caption]
     assert any('class="chart-box"' in m.value and "<svg" in m.value for m in at.markdown)
     assert t("uploaded_label", "en")
+
+
+def test_plotly_charts_are_on_compare_only_and_the_scatter_pair_is_in_the_url() -> None:
+    at = open_compare(lang="en", x="census_density", y="census_households", level="chome")
+    assert len(at.get("plotly_chart")) == 2  # the time series and the scatter
+    assert at.selectbox(key="scatter_x").value == "census_density" and at.query_params["y"] == "census_households"
+    at.selectbox(key="scatter_y").set_value("density").run()
+    assert at.query_params["y"] == "density"
+    assert tm("scatter_chome_only", "en") in [c.value for c in at.caption]  # density: districts only
+    at.switch_page("app_pages/map.py").run()
+    assert not at.exception and not at.get("plotly_chart")
+
+
+def test_fitted_line_only_when_asked_and_its_method_stated() -> None:
+    at = open_compare(lang="en")
+    method = t("scatter_fit_method", "en", slope="", intercept="", r="", n="")[:20]
+    assert not [c for c in at.caption if c.value.startswith(method)]
+    at.checkbox(key="scatter_fit").check().run()
+    assert [c for c in at.caption if c.value.startswith(method)]

@@ -53,3 +53,26 @@ def test_a_copied_link_restores_level_and_layers(page: Page, base_url: str, brow
         expect(other).to_have_url(query("indicator", CHOME_ID))
     finally:
         context.close()
+
+
+PLOTLY_CHUNK = re.compile(r"/static/js/PlotlyChart[^/]*\.js$")
+
+
+def test_plotly_on_compare_after_the_map_and_never_on_the_map_page(page: Page, base_url: str) -> None:
+    fetched: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: fetched.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
+    page.goto(f"{base_url}/?lang={LANG}")
+    wait_map_ready(page)
+    page.locator(MAIN).get_by_role("combobox").first.wait_for()  # the map page drawn whole
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    assert not [u for u, _ in fetched if PLOTLY_CHUNK.search(u)], "the map page fetched Plotly"
+
+    page.goto(f"{base_url}/compare?lang={LANG}")
+    frame = wait_map_ready(page)
+    charts = page.locator(f"{MAIN} .js-plotly-plot")
+    expect(charts).to_have_count(2, timeout=30_000)  # the time series and the scatter
+    assert frame.evaluate("() => !!window.MinatoMap.compare.map")
+    assert [u for u, _ in fetched if PLOTLY_CHUNK.search(u)], "Plotly's chunk was not fetched on /compare"
+    series = charts.first
+    expect(series.locator(".legendtext")).to_have_count(6)  # five districts and the ward
+    expect(series.locator(".modebar-btn[data-title]").first).to_be_attached()  # the mode bar (PNG export)
