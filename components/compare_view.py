@@ -27,7 +27,7 @@ from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
 from components.compare_explore import explore_section
-from components.compare_map import MAP_KEY, compare_map, paint_spec
+from components.compare_map import MAP_KEY, compare_map, map_download, paint_spec
 from components.compare_switches import (
     chome_offer,
     current_switches,
@@ -112,8 +112,10 @@ def map_panel(view: IndicatorView, views: dict[str, IndicatorView], waiting: boo
     caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
     if caption:
         st.caption(ja_runs(md_escape(caption), lang()), unsafe_allow_html=True)
+    layer_refs = [(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers]
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
-        source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
+        source_lines(layer_refs, lang())
+    map_download(view, level, layers, layer_refs, lang())
     return has_frame
 
 

@@ -103,3 +103,10 @@ def test_fitted_line_only_when_asked_and_its_method_stated() -> None:
     assert not [c for c in at.caption if c.value.startswith(method)]
     at.checkbox(key="scatter_fit").check().run()
     assert [c for c in at.caption if c.value.startswith(method)]
+
+
+def test_map_and_chart_html_downloads_are_offered() -> None:
+    at = open_compare(lang="ja", level="chome", indicator=CHOME_IDS[0])
+    labels = [b.label for b in at.get("download_button")]
+    assert tm("download_map_html", "ja") in labels
+    assert labels.count(tm("download_chart_html", "ja")) == 2  # the time series and the scatter

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Frame, Page, expect
 
 from atlas.i18n import t
 from atlas.indicators import definition, indicator_ids
+from geo.layers import chome_list
 
 pytestmark = pytest.mark.e2e
 
@@ -76,3 +77,39 @@ def test_plotly_on_compare_after_the_map_and_never_on_the_map_page(page: Page, b
     series = charts.first
     expect(series.locator(".legendtext")).to_have_count(6)  # five districts and the ward
     expect(series.locator(".modebar-btn[data-title]").first).to_be_attached()  # the mode bar (PNG export)
+
+
+def test_downloaded_map_draws_its_paths_with_the_network_blocked(page: Page, base_url: str, browser: Browser,
+                                                                  tmp_path) -> None:
+    page.goto(f"{base_url}/compare?lang={LANG}&indicator={CHOME_ID}&level=chome")
+    wait_map_ready(page)
+    button = page.locator(MAIN).get_by_role("button", name=t("download_map_html", LANG))
+    with page.expect_download() as info:
+        button.click()
+    saved = tmp_path / "map.html"
+    info.value.save_as(saved)
+
+    context = browser.new_context()
+    blocked: list[str] = []
+
+    def only_files(route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    try:
+        context.route("**/*", only_files)
+        offline = context.new_page()
+        errors: list[str] = []
+        offline.on("pageerror", lambda e: errors.append(str(e)))
+        offline.goto(saved.as_uri())
+        paths = offline.locator(".leaflet-overlay-pane path")
+        expect(paths).to_have_count(len(chome_list()), timeout=15_000)  # one path per land chome
+        box = offline.locator(".leaflet-overlay-pane svg").bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100
+        expect(offline.get_by_text(t("travel_sources", LANG), exact=True)).to_be_visible()
+        assert errors == [] and blocked == [], (errors, blocked)
+    finally:
+        context.close()
