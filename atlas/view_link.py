@@ -25,7 +25,6 @@ DEFAULT_CHART = "series"
 
 LEVEL_FORM = re.compile(r"^(district|chome)$")
 LAYERS_FORM = re.compile(r"^(?=.{1,80}$)[a-z_]+(,[a-z_]+)*$")
-EMBED_FORM = re.compile(r"^(map|chart)$")
 CHART_FORM = re.compile(r"^(series|scatter)$")
 
 

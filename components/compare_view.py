@@ -26,6 +26,7 @@ from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
+from components.compare_embed import embed_mode, embed_notice, embed_page
 from components.compare_explore import explore_section
 from components.compare_map import MAP_KEY, compare_map, map_download, paint_spec
 from components.compare_switches import (
@@ -216,11 +217,17 @@ def definitions(views: dict[str, IndicatorView]) -> None:
 def compare_page() -> None:
     """Compose the page; a session's first page draws its map first, the rest after it (components/map_first.py)."""
     waiting = rest_waits()
-    st.title(tm("compare_heading", lang()))
-    st.caption(tm("compare_caption", lang()))
+    if not embed_mode("compare"):
+        st.title(tm("compare_heading", lang()))
+        st.caption(tm("compare_caption", lang()))
     views = _views()
     current = current_indicator(views)
     view = views[current]
+    kind = embed_mode("compare")
+    if kind:  # only the map or the chart, for an iframe (components/compare_embed.py)
+        show_rest()
+        embed_page(kind, views, view)
+        return
     top_left, top_right = st.columns([3, 2], gap="medium")
     with top_left:
         has_frame = map_panel(view, views, waiting)
@@ -230,6 +237,7 @@ def compare_page() -> None:
     show_rest()
     with top_right:
         indicator_notice()
+        embed_notice()
         indicator_picker(views)
         ranking_bars(view)
     explore_section(views, current_switches()[0])  # Plotly: its bundle loads here, after the map has drawn

@@ -14,7 +14,7 @@ from atlas.indicators import definition, indicator_ids
 from atlas.upload import parse_upload
 from atlas.view_link import LAYERS
 from components.map_first import READY_KEY
-from components.markdown import tm
+from components.markdown import md_escape, tm
 from geo.paths import ROOT
 
 FIXTURES = Path(__file__).parent.parent / "unit" / "fixtures" / "upload"
@@ -110,3 +110,30 @@ def test_map_and_chart_html_downloads_are_offered() -> None:
     labels = [b.label for b in at.get("download_button")]
     assert tm("download_map_html", "ja") in labels
     assert labels.count(tm("download_chart_html", "ja")) == 2  # the time series and the scatter
+
+
+@pytest.mark.parametrize(("params", "charts", "map_shown"), [
+    ({"embed": "map", "level": "chome", "indicator": "census_density"}, 0, True),
+    ({"embed": "chart", "chart": "scatter", "x": "density", "y": "foreign_share"}, 1, False),
+    ({"embed": "chart", "indicator": "households"}, 1, False),
+])
+def test_embed_shows_only_that_map_or_chart(params: dict[str, str], charts: int, map_shown: bool) -> None:
+    at = compare_first(lang="en", **params)
+    assert not at.exception
+    assert not at.radio and not at.selectbox and not at.title  # no language switch, page bar, picker or title
+    assert len(at.get("plotly_chart")) == charts
+    credit = [c for c in at.caption if c.value.startswith(md_escape(t("map_credit_heading", "en")))]
+    assert bool(credit) == map_shown  # the map's credit lines come with the map only
+    links = [m.value for m in at.markdown if 'target="_blank"' in m.value]
+    assert len(links) == 1 and "embed" not in links[0] and tm("embed_full_view", "en") in links[0]
+
+
+def test_embedded_series_follows_the_indicator() -> None:
+    at = compare_first(lang="en", embed="chart", indicator="households")
+    assert any(definition("households").label("en") in m.value for m in at.markdown)
+
+
+def test_unknown_embed_shows_the_whole_page_with_a_notice() -> None:
+    at = compare_first(lang="en", embed="poster")
+    assert at.radio(key="map_level") and at.title
+    assert tm("unknown_embed", "en", value="poster") in [w.value for w in at.warning]

@@ -35,7 +35,6 @@ def test_unknown_layers_are_named_and_the_known_ones_kept() -> None:
 
 @pytest.mark.parametrize(("key", "value", "notice"), [("level", "street", "unknown_level"),
                                                       ("layers", "<b>x</b>", "unknown_layers"),
-                                                      ("embed", "page", "unknown_embed"),
                                                       ("chart", "pie", "unknown_chart"),
                                                       ("x", "DROP TABLE", "unknown_indicator")])
 def test_malformed_view_parameters_fall_back_with_a_notice(key: str, value: str, notice: str) -> None:
@@ -45,8 +44,8 @@ def test_malformed_view_parameters_fall_back_with_a_notice(key: str, value: str,
 
 
 def test_well_formed_view_parameters_are_kept() -> None:
-    view = read_view({"level": "chome", "layers": "shelters,offices", "embed": "map", "x": "density"})
-    assert view.page == {"level": "chome", "layers": "shelters,offices", "embed": "map", "x": "density"}
+    view = read_view({"level": "chome", "layers": "shelters,offices", "chart": "scatter", "x": "density"})
+    assert view.page == {"level": "chome", "layers": "shelters,offices", "chart": "scatter", "x": "density"}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en", "zh"])
