@@ -1,7 +1,9 @@
 """/compare's Explore section: Plotly charts below the map and picker (figures: atlas/explore.py).
 
-Streamlit fetches Plotly's bundle only when a page shows a Plotly chart, so the map page never loads it; on
-/compare this section is drawn in the run after the map has drawn (components/map_first.py), below it.
+Streamlit fetches Plotly's bundle (4.7 MB) only when a page shows a Plotly chart, so the map page never loads it.
+On /compare the map comes first (components/map_first.py), the picker and the rest in the run after it, and
+the charts in a run after that (:func:`explore_later`): measured under load, drawing them in the picker's run
+held the picker back by seconds while the browser fetched and parsed Plotly.
 The scatter's two indicators are in the URL (``?x=``, ``?y=``); it plots the map's level when both indicators have
 chome figures. Each chart can be downloaded as a self-contained HTML file (atlas/travel_chart.py).
 """
@@ -21,6 +23,20 @@ from components.state import lang
 SCATTER_KEYS = {"x": "scatter_x", "y": "scatter_y"}
 DEFAULT_XY = {"x": "density", "y": "avg_household_size"}
 SERIES_KEY = "series_measure"
+EXPLORE_READY = "explore_ready"  # True: the charts are drawn in every run of the session
+_TICKS = "explore_ticks"
+LATER_SECONDS = 0.5
+
+
+@st.fragment(run_every=LATER_SECONDS)
+def explore_later() -> None:
+    """Placed in the run that draws the picker: its first timed run (the browser starts the timer once that run
+    is in) draws the whole page again, with the charts."""
+    ticks = st.session_state.get(_TICKS, 0)
+    st.session_state[_TICKS] = ticks + 1
+    if ticks and not st.session_state.get(EXPLORE_READY):
+        st.session_state[EXPLORE_READY] = True
+        st.rerun()
 
 
 def plot_config(name: str) -> dict:
@@ -93,9 +109,13 @@ def scatter_chart(views: dict[str, IndicatorView], map_level: str, key: str = "s
 
 
 def explore_section(views: dict[str, IndicatorView], map_level: str) -> None:
-    """The heading, a line on how to use the charts, then the time series and the scatter."""
+    """The heading, a line on how to use the charts, then the time series and the scatter (once the page's
+    first whole run is in: :func:`explore_later`)."""
     code = lang()
     st.markdown(f"## {tm('explore_heading', code)}")
     st.caption(ja_runs(tm("explore_note", code), code), unsafe_allow_html=True)
+    if not st.session_state.get(EXPLORE_READY):
+        explore_later()
+        return
     series_chart()
     scatter_chart(views, map_level)

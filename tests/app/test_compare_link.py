@@ -6,16 +6,25 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_compare_page import open_compare
+from test_compare_page import open_compare as open_page
 
 from atlas.compare import picker_label, registry_view
 from atlas.i18n import t
 from atlas.indicators import definition, indicator_ids
 from atlas.upload import parse_upload
 from atlas.view_link import LAYERS
+from components.compare_explore import EXPLORE_READY
 from components.map_first import READY_KEY
 from components.markdown import md_escape, tm
 from geo.paths import ROOT
+
+
+def open_compare(**params: str) -> AppTest:
+    """/compare after the map page, its charts drawn (as after the run that follows the picker's)."""
+    at = open_page(**params)
+    at.session_state[EXPLORE_READY] = True
+    return at.run()
+
 
 FIXTURES = Path(__file__).parent.parent / "unit" / "fixtures" / "upload"
 CHOME_IDS = [i for i in indicator_ids() if "chome" in definition(i).levels]
@@ -44,6 +53,7 @@ def compare_first(**params: str) -> AppTest:
     """/compare as a session's first page, drawn whole (its notices about the URL are shown there)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.session_state[READY_KEY] = True
+    at.session_state[EXPLORE_READY] = True
     for key, value in params.items():
         at.query_params[key] = value
     return at.switch_page("app_pages/compare.py").run()
@@ -137,3 +147,10 @@ def test_unknown_embed_shows_the_whole_page_with_a_notice() -> None:
     at = compare_first(lang="en", embed="poster")
     assert at.radio(key="map_level") and at.title
     assert tm("unknown_embed", "en", value="poster") in [w.value for w in at.warning]
+
+
+def test_charts_come_in_a_run_after_the_picker() -> None:
+    at = open_page(lang="en")
+    assert at.selectbox(key="indicator") and not at.get("plotly_chart")  # Plotly's bundle not asked for yet
+    at.session_state[EXPLORE_READY] = True  # what explore_later's first timed run sets before its rerun
+    assert len(at.run().get("plotly_chart")) == 2

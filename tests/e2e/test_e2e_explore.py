@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import MAIN, wait_map_ready
+from a11y import axe_violations
+from harness import MAIN, wait_layout_stable, wait_map_ready
 from playwright.sync_api import Browser, Frame, Page, expect
 
 from atlas.i18n import t
@@ -83,6 +84,8 @@ def test_downloaded_map_draws_its_paths_with_the_network_blocked(page: Page, bas
                                                                   tmp_path) -> None:
     page.goto(f"{base_url}/compare?lang={LANG}&indicator={CHOME_ID}&level=chome")
     wait_map_ready(page)
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2, timeout=30_000)  # the page's last run is in
+    wait_layout_stable(page, MAIN, quiet_ms=400)
     button = page.locator(MAIN).get_by_role("button", name=t("download_map_html", LANG))
     with page.expect_download() as info:
         button.click()
@@ -113,3 +116,12 @@ def test_downloaded_map_draws_its_paths_with_the_network_blocked(page: Page, bas
         assert errors == [] and blocked == [], (errors, blocked)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_compare_with_its_charts_is_axe_clean(page: Page, base_url: str, lang: str) -> None:
+    page.goto(f"{base_url}/compare?lang={lang}&level=chome&indicator={CHOME_ID}&x=census_density&y=census_households")
+    wait_map_ready(page)
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2, timeout=30_000)
+    wait_layout_stable(page, MAIN, quiet_ms=400)
+    assert axe_violations(page) == {}
