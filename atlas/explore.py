@@ -30,6 +30,27 @@ MEASURE_INDICATORS = {"population": "population", "households": "households",
 """Register measures (data/figures/population.csv) and the registry indicator whose label, unit and format they
 share (the indicator is the measure's latest value)."""
 PLOT_FONT = "Noto Sans CJK JP, sans-serif"
+MODEBAR_TEXTS = {"Zoom": "plotly_zoom", "Pan": "plotly_pan", "Box Select": "plotly_box_select",
+                 "Lasso Select": "plotly_lasso_select", "Zoom in": "plotly_zoom_in", "Zoom out": "plotly_zoom_out",
+                 "Autoscale": "plotly_autoscale", "Reset axes": "plotly_reset_axes",
+                 "Download plot as a png": "plotly_download_png", "Download plot as a PNG": "plotly_download_png",
+                 "Download plot": "plotly_download", "Show closest data on hover": "plotly_hover_closest",
+                 "Compare data on hover": "plotly_hover_compare", "Toggle Spike Lines": "plotly_spikelines",
+                 "Double-click to zoom back out": "plotly_double_click", "Produced with Plotly.js": "plotly_produced",
+                 "Reset view": "plotly_reset_view"}
+"""plotly.js's own texts (its dictionary keys) and our i18n keys for them: the mode bar speaks the view's language."""
+DATE_TICKS = {"ja": "%Y年%-m月", "zh": "%Y年%-m月", "en": "%b %Y"}
+
+
+def plot_config(name: str, lang: str) -> dict:
+    """Plotly's config: no logo, the camera saves a PNG named ``name``, the mode bar's texts in ``lang``.
+
+    >>> plot_config("x", "ja")["locales"]["ja"]["dictionary"]["Reset axes"]
+    '軸を元に戻す'
+    """
+    dictionary = {text: t(key, lang) for text, key in MODEBAR_TEXTS.items()}
+    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+            "locale": lang, "locales": {lang: {"dictionary": dictionary}}}
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,7 @@ def series_figure(measure: DatedMeasure, lang: str) -> ExploreFigure:
         lasts.append(points[-1].date)
     _layout(fig, t("hover_date", lang), f"{label} ({unit})", lang)
     fig.update_layout(hovermode="closest")
+    fig.update_xaxes(tickformat=DATE_TICKS.get(lang, DATE_TICKS["en"]))  # dates in the view's format
     title = f"{label} — {t('series_heading', lang)}"
     alt = t("series_alt", lang, measure=label, first=fmt.date(min(firsts), lang), last=fmt.date(max(lasts), lang))
     return ExploreFigure(title, fig, alt, list(dict.fromkeys(refs)))

@@ -13,7 +13,7 @@ from html import escape
 
 import plotly.io as pio
 
-from atlas.explore import ExploreFigure
+from atlas.explore import ExploreFigure, plot_config
 from atlas.i18n import t
 from atlas.indicators import SourceRef
 from atlas.sources import sources
@@ -62,7 +62,7 @@ def chart_html(chart: ExploreFigure, lang: str) -> bytes:
     inlined by ``write_html``), its alt text, the fitted line's method, and its sources with their dates."""
     buffer = io.StringIO()
     pio.write_html(chart.figure, buffer, include_plotlyjs=True, full_html=False,
-                   config={"displaylogo": False}, default_width="100%")
+                   config=plot_config(chart.title, lang), default_width="100%")
     own = any(sid not in sources() for sid, _ in chart.refs)
     fit = f'<p class="note">{escape(chart.fit_text)}</p>' if chart.fit_text else ""
     body = (f"<h1>{escape(chart.title)}</h1>{buffer.getvalue()}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.compare import IndicatorView, picker_label
-from atlas.explore import ExploreFigure, dated_measures, scatter_figure, series_figure
+from atlas.explore import ExploreFigure, dated_measures, plot_config, scatter_figure, series_figure
 from atlas.indicators import definition
 from atlas.travel_chart import chart_html, latest_refs
 from components.markdown import ja_runs, md_escape, tm
@@ -39,15 +39,10 @@ def explore_later() -> None:
         st.rerun()
 
 
-def plot_config(name: str) -> dict:
-    """Plotly's mode bar: no logo, the camera saves a PNG named after the chart."""
-    return {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}}
-
-
 def show_figure(chart: ExploreFigure, key: str) -> None:
     """The chart, its sources (each with its date) under it, and its HTML download."""
     code = lang()
-    st.plotly_chart(chart.figure, theme=None, key=key, config=plot_config(f"minato-{key}"), alt=chart.alt)
+    st.plotly_chart(chart.figure, theme=None, key=key, config=plot_config(f"minato-{key}", code), alt=chart.alt)
     if chart.fit_text:
         st.caption(md_escape(chart.fit_text))
     known = latest_refs(chart.refs)

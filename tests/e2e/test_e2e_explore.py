@@ -57,6 +57,7 @@ def test_a_copied_link_restores_level_and_layers(page: Page, base_url: str, brow
         context.close()
 
 
+STREAMLIT_FULLSCREEN = "Fullscreen"  # Streamlit adds this button itself, untranslated (1.67): not ours to change
 PLOTLY_CHUNK = re.compile(r"/static/js/PlotlyChart[^/]*\.js$")
 
 
@@ -125,3 +126,9 @@ def test_compare_with_its_charts_is_axe_clean(page: Page, base_url: str, lang: s
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2, timeout=30_000)
     wait_layout_stable(page, MAIN, quiet_ms=400)
     assert axe_violations(page) == {}
+    series = page.locator(f"{MAIN} .js-plotly-plot").first  # one language per view: the mode bar and the dates
+    titles = series.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.getAttribute('data-title'))")
+    english = [x for x in titles if x and re.search("[A-Za-z]{4}", x) and x != STREAMLIT_FULLSCREEN]
+    assert t("plotly_download_png", lang) in titles and not english, titles
+    ticks = series.locator(".xtick text").all_text_contents()  # SVG text: no innerText
+    assert ticks and all("年" in x for x in ticks), ticks
