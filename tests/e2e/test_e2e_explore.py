@@ -132,3 +132,4 @@ def test_compare_with_its_charts_is_axe_clean(page: Page, base_url: str, lang: s
     assert t("plotly_download_png", lang) in titles and not english, titles
     ticks = series.locator(".xtick text").all_text_contents()  # SVG text: no innerText
     assert ticks and all("年" in x for x in ticks), ticks
+
