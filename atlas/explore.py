@@ -80,12 +80,12 @@ def dated_measures() -> list[DatedMeasure]:
 
 
 def _layout(fig: go.Figure, x_title: str, y_title: str, lang: str) -> go.Figure:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10}, height=420, plot_bgcolor="#ffffff",
+    fig.update_layout(margin={"l": 70, "r": 10, "t": 40, "b": 10}, height=420, plot_bgcolor="#ffffff",
                       font={"family": PLOT_FONT}, legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
                       xaxis={"title": {"text": x_title}}, yaxis={"title": {"text": y_title}, "separatethousands": True},
                       hoverlabel={"namelength": -1})
-    fig.update_xaxes(showgrid=True, gridcolor="#eeeeee")
-    fig.update_yaxes(showgrid=True, gridcolor="#eeeeee")
+    fig.update_xaxes(showgrid=True, gridcolor="#eeeeee", automargin=True)
+    fig.update_yaxes(showgrid=True, gridcolor="#eeeeee", automargin=True)  # tick labels never cut off
     return fig
 
 
