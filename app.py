@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.compare_embed import embed_mode
 from components.language_switch import language_switch
 from components.navigation import build_pages, current_page_name, nav_bar
 from components.page_meta import page_meta
@@ -20,15 +21,17 @@ check_data_or_stop()  # every file in data/ validated; else one message in ?lang
 
 init_state()
 sync_url()  # every view change happens in widget state or callbacks, which are applied before this line
-language_switch()  # at the top of every page, outside the sidebar that phones keep closed
-
 pages = build_pages(lang())
 page = st.navigation(list(pages.values()), position="hidden")  # our own bar instead: visible on phones too
+embedded = embed_mode(current_page_name(pages, page))  # /compare?embed=map|chart: that map or chart alone
+if not embedded:
+    language_switch()  # at the top of every page, outside the sidebar that phones keep closed
 page_meta(page.title, district(), lang())  # <html lang>, the title in the view's language, static/app.css
 go_to = st.session_state.pop("go_to", None)
 if go_to in pages:
     st.switch_page(pages[go_to], query_params=view_params())
-nav_bar(pages, current_page_name(pages, page), lang())  # every page, at the top, before its content
+if not embedded:
+    nav_bar(pages, current_page_name(pages, page), lang())  # every page, at the top, before its content
 show_notices()
 page.run()
 drop_notices()

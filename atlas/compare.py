@@ -34,7 +34,8 @@ from geo.lookup import Location
 
 __all__ = ["UPLOAD_PREFIX", "UPLOAD_SOURCE", "IndicatorView", "all_views", "click_caption", "comparison_table",
            "interval",
-           "legend_title", "number_only", "period_column", "ranking", "registry_view", "table_formats",
+           "legend_title", "number_only", "period_column", "picker_label", "ranking", "chome_ranking", "registry_view",
+           "table_formats",
            "upload_column", "upload_views"]
 UPLOAD_SOURCE = "upload"
 
@@ -116,6 +117,22 @@ def all_views(lang: str, upload: UploadResult | None) -> dict[str, IndicatorView
     """Registry indicators then uploaded columns, by id."""
     views = {i: registry_view(i, lang) for i in indicator_ids()}
     return views | {v.id: v for v in upload_views(upload, lang)}
+
+
+def picker_label(view: IndicatorView, lang: str) -> str:
+    """The indicator's name in the picker (plain text): uploads marked as the user's own, chome data marked.
+
+    >>> picker_label(registry_view("census_density", "en"), "en")
+    'Population density (2020 census) · chome data'
+    """
+    label = f"{view.label} ({t('uploaded_label', lang)})" if view.uploaded else view.label
+    return f"{label} · {t('chome_mark', lang)}" if view.has_chome else label
+
+
+def chome_ranking(view: IndicatorView) -> list[tuple[str, float]]:
+    """Chome (KEY_CODE) with a value, highest first: the ranking of a chome-only indicator."""
+    pairs = [(k, v) for k, v in view.chome.items() if v is not None and math.isfinite(v)]
+    return sorted(pairs, key=lambda p: p[1], reverse=True)
 
 
 def ranking(view: IndicatorView) -> list[tuple[str, float]]:

@@ -1,4 +1,5 @@
-"""URL state: read ``?district=``, ``?lang=``, ``?slide=`` and ``?indicator=``; fall back with a notice. No Streamlit.
+"""URL state: read ``?district=``, ``?lang=``, ``?slide=``, ``?indicator=`` and the compare page's view parameters
+(:mod:`atlas.view_link`); fall back with a notice. No Streamlit.
 
 A parameter may come more than once (``?district=nowhere&district=azabu``): the first valid value wins and every
 other value is dropped with a notice. ``slide`` and ``indicator`` are checked for their form only (ASCII digits; a
@@ -14,11 +15,17 @@ from dataclasses import dataclass, field
 
 from atlas.districts import districts
 from atlas.i18n import DEFAULT_LANG, LANGS
+from atlas.view_link import CHART_FORM, LAYERS_FORM, LEVEL_FORM
 
 NOTICE_CHARS = 200  # kept in the session; the UI shows at most 40 (components.markdown.md_echo)
 SLIDE = re.compile(r"^[0-9]{1,3}$")  # ASCII digits only: "²" and "③" pass str.isdigit() but not int()
 INDICATOR = re.compile(r"^(?=.{1,60}$)(upload:)?[a-z0-9]+(_[a-z0-9]+)*(-[0-9]+)?$")
-PAGE_PARAMS = {"slide": (SLIDE, "slide_out_of_range"), "indicator": (INDICATOR, "unknown_indicator")}
+PAGE_PARAMS = {"slide": (SLIDE, "slide_out_of_range"), "indicator": (INDICATOR, "unknown_indicator"),
+               # the compare page's view (atlas/view_link.py): map level and layers, the scatter's two indicators and
+               # which chart to embed (``embed`` itself is reserved by Streamlit: components/compare_embed.py)
+               "level": (LEVEL_FORM, "unknown_level"), "layers": (LAYERS_FORM, "unknown_layers"),
+               "x": (INDICATOR, "unknown_indicator"), "y": (INDICATOR, "unknown_indicator"),
+               "chart": (CHART_FORM, "unknown_chart")}
 REPEATED = "param_repeated"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+import streamlit as st
+
 from atlas.choropleth import MISSING, classify, fills
 from atlas.compare import IndicatorView, legend_title, number_only
 from atlas.districts import districts
@@ -12,9 +14,10 @@ from atlas.facilities import evacuation_sites, shelters
 from atlas.i18n import t
 from atlas.map_layers import map_ui
 from atlas.offices import office_label, offices
+from atlas.travel_map import layer_points, map_html
 from components.district_map import map_credit
 from components.leaflet_map import leaflet_map
-from components.markdown import in_lang
+from components.markdown import in_lang, tm
 from geo.layers import chome_list
 
 MAP_KEY = "compare_map"
@@ -67,6 +70,13 @@ def paint_spec(view: IndicatorView, level: str, selected: str | None, layers: se
     tips = {k: f"{names[k]}{html.escape(': ' + view.format(v))}" for k, v in values.items()}
     return {"level": level, "fills": colour, "tips": tips, "legend": legend, "selected": selected or "",
             "points": _points(layers, lang), "ui": map_ui(lang, "compare_map_label")}
+
+
+def map_download(view: IndicatorView, level: str, layers: set[str], refs: list, lang: str) -> None:
+    """'Download this map (HTML)': the current view as one file that opens offline (atlas/travel_map.py)."""
+    st.download_button(tm("download_map_html", lang), key="dl-map-html", mime="text/html", on_click="ignore",
+                       data=lambda: map_html(view, level, lang, layer_points(layers, lang), refs),
+                       file_name=f"minato-map-{view.id.replace(':', '-')}-{level}-{lang}.html")
 
 
 def compare_map(spec: dict, lang: str, on_click: Callable[[], None], height: int = 520,

@@ -8,9 +8,11 @@ import streamlit as st
 from atlas.compare import (
     IndicatorView,
     all_views,
+    chome_ranking,
     click_caption,
     comparison_table,
     interval,
+    picker_label,
     ranking,
     table_formats,
     upload_views,
@@ -24,8 +26,19 @@ from atlas.i18n import t
 from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
-from atlas.upload import MAX_BYTES, MAX_UPLOAD_MB, UPLOAD_PREFIX, Msg, parse_upload
-from components.compare_map import MAP_KEY, compare_map, paint_spec
+from atlas.upload import UPLOAD_PREFIX
+from components.compare_embed import embed_mode, embed_notice, embed_page
+from components.compare_explore import explore_section
+from components.compare_map import MAP_KEY, compare_map, map_download, paint_spec
+from components.compare_switches import (
+    chome_offer,
+    current_switches,
+    link_notices,
+    map_switches,
+    seed_from_url,
+    write_url,
+)
+from components.compare_upload import UPLOAD, upload_panel
 from components.district_map import select_from_click
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import html_text, ja_runs, md_escape, plain_echo, tm
@@ -35,7 +48,6 @@ from geo.layers import chome_list
 
 INDICATOR = "indicator"
 DEFAULT_INDICATOR = "population"
-UPLOAD = "upload_result"
 CHOME = "selected_chome"
 UNKNOWN_INDICATOR = "unknown_indicator"
 LAYER_SOURCES = {"shelters": FACILITY_SOURCES["shelter"], "evacuation": FACILITY_SOURCES["evacuation_site"],
@@ -67,9 +79,9 @@ def indicator_notice() -> None:
 
 
 def indicator_picker(views: dict[str, IndicatorView]) -> None:
-    """Selectbox of every indicator (uploaded columns included)."""
+    """Selectbox of every indicator (uploaded columns included), those with chome figures marked."""
     # selectbox options are shown as plain text (not Markdown): no escaping
-    labels = {k: (f"{v.label} ({t('uploaded_label', lang())})" if v.uploaded else v.label) for k, v in views.items()}
+    labels = {k: picker_label(v, lang()) for k, v in views.items()}
     st.selectbox(tm("indicator_select", lang()), options=list(views), format_func=labels.__getitem__, key=INDICATOR)
 
 
@@ -81,39 +93,33 @@ def _on_map_click() -> None:
         st.session_state[CHOME] = hit.chome.key_code if hit.chome else None
 
 
-LAYER_NAMES = {"shelters": "layer_shelters", "evacuation": "layer_evacuation", "offices": "layer_offices"}
-
-
-def map_switches(view: IndicatorView) -> tuple[str, set[str]]:
-    """The level radio and the layer checkboxes: (level, layers shown)."""
-    options = ["district", "chome"] if view.has_chome else ["district"]
-    level = st.radio(tm("map_level", lang()), options, horizontal=True, key="map_level",
-                     format_func={x: tm(f"level_{x}", lang()) for x in options}.__getitem__)
-    cols = st.columns(3)
-    layers = {name for (name, key), col in zip(LAYER_NAMES.items(), cols, strict=True)
-              if col.checkbox(tm(key, lang()), key=f"layer_{name}")}
-    return (level if level in options else "district"), layers
-
-
-def map_panel(view: IndicatorView, waiting: bool = False) -> bool:
-    """Level and layer switches (``waiting``: only their place, the map drawn at the district level first), then
-    the choropleth. Returns whether the map's frame is in the page."""
+def map_panel(view: IndicatorView, views: dict[str, IndicatorView], waiting: bool = False) -> bool:
+    """Level and layer switches (``waiting``: only their place, the map drawn as the URL asks), then the
+    choropleth. Returns whether the map's frame is in the page."""
+    seed_from_url()
     with st.container(key="compare_map_switches"):  # its place is kept while empty (static/app.css)
         if waiting:
             st.columns(3)  # a block in it, or Streamlit would not draw the empty container
-            level, layers = "district", set()
+            chosen, layers = current_switches()
         else:
-            level, layers = map_switches(view)
+            chosen, layers = map_switches()
+    write_url(chosen, layers)
+    level = chosen if view.has_chome else "district"
+    if chosen != level and not waiting:
+        chome_offer(view, views)
     selected = st.session_state.get(CHOME) if level == "chome" else district()
     has_frame = compare_map(paint_spec(view, level, selected, layers, lang()), lang(), on_click=_on_map_click,
                             announce=waiting)
     if waiting:
         return has_frame
+    link_notices()
     caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
     if caption:
         st.caption(ja_runs(md_escape(caption), lang()), unsafe_allow_html=True)
+    layer_refs = [(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers]
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
-        source_lines([(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers], lang())
+        source_lines(layer_refs, lang())
+    map_download(view, level, layers, layer_refs, lang())
     return has_frame
 
 
@@ -123,7 +129,7 @@ def ranking_bars(view: IndicatorView) -> None:
     st.markdown(f"**{tm('ranking_heading', lang())}** — {md_escape(view.label)}")
     ranked = ranking(view)
     if not ranked:
-        st.info("—")
+        chome_bars(view)
         return
     bars = [Bar(district_by_id(a).name(lang()), v, view.format(v), district_by_id(a).colour, a == district())
             for a, v in ranked]
@@ -132,6 +138,28 @@ def ranking_bars(view: IndicatorView) -> None:
     values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
     alt = t("ranking_alt", lang(), indicator=view.label, values=values_text)
     svg = ranking_svg(bars, f"{t('ranking_heading', lang())}: {view.label}", alt, ward_line, text=html_text)
+    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
+    _provenance(view)
+
+
+CHOME_BARS = 10
+
+
+def chome_bars(view: IndicatorView) -> None:
+    """A chome-only indicator (an upload): a sentence on why the districts are not ranked, then its top chome."""
+    ranked = chome_ranking(view)
+    if not ranked:
+        st.info("—")
+        return
+    code = lang()
+    st.caption(tm("ranking_chome_only", code, n=min(CHOME_BARS, len(ranked)), total=len(ranked)))
+    names = {c.key_code: c for c in chome_list()}
+    bars = [Bar(names[k].name(code), v, view.format(v), district_by_id(names[k].district).colour,
+                k == st.session_state.get(CHOME)) for k, v in ranked[:CHOME_BARS] if k in names]
+    values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
+    alt = t("ranking_alt", code, indicator=view.label, values=values_text)
+    svg = ranking_svg(bars, f"{t('ranking_heading', code)}: {view.label}", alt, None, text=html_text,
+                      uid="chome-ranking")
     st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
     _provenance(view)
 
@@ -189,82 +217,33 @@ def definitions(views: dict[str, IndicatorView]) -> None:
             source_lines(list(view.refs), lang())
 
 
-UPLOAD_FAILED = "upload_failed_result"
-
-
-def _on_upload() -> None:
-    """A new file replaces the upload only when it can be used; a failed one is shown beside the one in use."""
-    file = st.session_state.get("upload_file")
-    if file is None:  # emptied (also between two files in the browser): only the Remove button drops the upload
-        st.session_state.pop(UPLOAD_FAILED, None)
-        return
-    result = parse_upload(file.getvalue(), file.name)
-    if result.ok:
-        st.session_state[UPLOAD] = result
-        st.session_state.pop(UPLOAD_FAILED, None)
-    else:
-        st.session_state[UPLOAD_FAILED] = result
-
-
-def _remove_upload() -> None:
-    st.session_state[UPLOAD] = None
-    st.session_state.pop(UPLOAD_FAILED, None)
-
-
-def upload_panel() -> None:
-    """File uploader; the parsed upload lives in the session only and stays in use until a new file can be used.
-
-    What is loaded is named below the widget (which is empty again after a visit to another page). Messages,
-    file names and cells are shown as escaped text in the view's language.
-    """
-    code = lang()
-    st.markdown(f"### {tm('upload_heading', code)}")
-    limit = md_escape(Msg("upload_limit", mb=MAX_UPLOAD_MB, limit=MAX_BYTES).text(code))  # stated once (issue 22)
-    st.caption(ja_runs(f"{tm('upload_help', code)} {limit}", code), unsafe_allow_html=True)  # 芝…: lang="ja"
-    st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
-    result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
-    if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
-        result, failed = None, result
-    if failed is not None:
-        st.error(tm("upload_failed", code))
-        st.markdown(ja_runs("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)), code),
-                    unsafe_allow_html=True)
-        for warning in failed.warning_texts(code):
-            st.caption(md_escape(warning))
-        if result is not None:
-            st.info(tm("upload_kept", code, name=plain_echo(result.filename, 60)))
-    if result is None:
-        return
-    level = t(f"level_{result.level}", code)
-    if failed is None:
-        st.success(tm("upload_ok", code, n=len(result.columns), level=level, encoding=result.encoding or "?"))
-        for warning in result.warning_texts(code):
-            st.caption(md_escape(warning))
-    loaded, remove = st.columns([4, 1], vertical_alignment="center")
-    loaded.caption(tm("upload_loaded", code, name=plain_echo(result.filename, 60), n=len(result.columns),
-                      level=level))
-    remove.button(tm("upload_remove", code), key="upload_remove", on_click=_remove_upload)
-
-
 def compare_page() -> None:
     """Compose the page; a session's first page draws its map first, the rest after it (components/map_first.py)."""
     waiting = rest_waits()
-    st.title(tm("compare_heading", lang()))
-    st.caption(tm("compare_caption", lang()))
+    if not embed_mode("compare"):
+        st.title(tm("compare_heading", lang()))
+        st.caption(tm("compare_caption", lang()))
     views = _views()
     current = current_indicator(views)
     view = views[current]
+    kind = embed_mode("compare")
+    if kind:  # only the map or the chart, for an iframe (components/compare_embed.py)
+        show_rest()
+        embed_page(kind, views, view)
+        return
     top_left, top_right = st.columns([3, 2], gap="medium")
     with top_left:
-        has_frame = map_panel(view, waiting)
+        has_frame = map_panel(view, views, waiting)
     if waiting and has_frame:
         rest_fallback()
         st.stop()
     show_rest()
     with top_right:
         indicator_notice()
+        embed_notice()
         indicator_picker(views)
         ranking_bars(view)
+    explore_section(views, current_switches()[0])  # Plotly: its bundle loads here, after the map has drawn
     indicator_table(upload_views(st.session_state.get(UPLOAD), lang()))
     definitions(views)
     upload_panel()

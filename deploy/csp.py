@@ -1,6 +1,11 @@
 """The Content-Security-Policy nginx sends, the same strict one for the app's pages and the map component's frame.
 
     .venv/bin/python -m deploy.csp            # both values, e.g. for another proxy
+
+Who may frame the app (``/compare?embed=map`` in an iframe on the city's site) is configuration:
+``MINATO_FRAME_ANCESTORS="'self' https://www.city.minato.tokyo.jp"`` (default ``'self'``). Each source is
+``'self'``, ``'none'`` (alone) or an https origin; anything else stops the configuration with a message naming
+the variable and the value. Browsers that apply CSP ignore nginx's X-Frame-Options once frame-ancestors is sent.
 """
 
 from __future__ import annotations
@@ -8,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -28,6 +34,31 @@ APP_CSP = [
     "form-action 'self'",
     "frame-ancestors 'self'",
 ]
+
+FRAME_ANCESTORS_ENV = "MINATO_FRAME_ANCESTORS"
+DEFAULT_FRAME_ANCESTORS = "'self'"
+ANCESTOR_SOURCE = re.compile(r"^('self'|'none'|https://(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+                             r"(:[0-9]{1,5})?)$")
+
+
+def frame_ancestors(value: str | None = None) -> str:
+    """The ``frame-ancestors`` directive from ``value`` (default: the environment variable, else ``'self'``).
+
+    >>> frame_ancestors("'self'  https://www.city.minato.tokyo.jp")
+    "frame-ancestors 'self' https://www.city.minato.tokyo.jp"
+    >>> frame_ancestors("http://evil.example")
+    Traceback (most recent call last):
+    ValueError: MINATO_FRAME_ANCESTORS: 'http://evil.example' is not 'self', 'none' or an https origin
+    """
+    raw = os.environ.get(FRAME_ANCESTORS_ENV, "") if value is None else value
+    sources = raw.split() or [DEFAULT_FRAME_ANCESTORS]
+    for source in sources:
+        if not ANCESTOR_SOURCE.match(source):
+            raise ValueError(f"{FRAME_ANCESTORS_ENV}: {source!r} is not 'self', 'none' or an https origin")
+    if "'none'" in sources and len(sources) > 1:
+        raise ValueError(f"{FRAME_ANCESTORS_ENV}: 'none' cannot be combined with other sources ({raw!r})")
+    return "frame-ancestors " + " ".join(dict.fromkeys(sources))
+
 
 def script_hash(body: str) -> str:
     """The CSP source that allows one inline script with exactly this text."""
@@ -54,9 +85,12 @@ def inline_script_hashes(app_root: Path = ROOT) -> list[str]:
     return sorted(hashes)
 
 
-def content_security_policy(directives: list[str] = APP_CSP, app_root: Path = ROOT) -> str:
-    """The Content-Security-Policy header value with the inline-script hashes filled in."""
-    return "; ".join(directives).replace("@SCRIPT_HASHES@", " ".join(inline_script_hashes(app_root)))
+def content_security_policy(directives: list[str] = APP_CSP, app_root: Path = ROOT,
+                            ancestors: str | None = None) -> str:
+    """The Content-Security-Policy header value with the inline-script hashes filled in and ``frame-ancestors``
+    from :func:`frame_ancestors` (``ancestors``, else the environment)."""
+    chosen = [frame_ancestors(ancestors) if d.startswith("frame-ancestors") else d for d in directives]
+    return "; ".join(chosen).replace("@SCRIPT_HASHES@", " ".join(inline_script_hashes(app_root)))
 
 
 if __name__ == "__main__":

@@ -170,7 +170,8 @@ def test_download_buttons_at_each_map_level(level: str, lang: str) -> None:
     at = open_compare(lang=lang, indicator="census_density")
     at.radio(key="map_level").set_value(level).run()
     assert not at.exception
-    labels = [b.proto.label for b in at.get("download_button")]
+    html_files = {md_escape(t("download_map_html", lang)), md_escape(t("download_chart_html", lang))}  # issue 20
+    labels = [b.proto.label for b in at.get("download_button") if b.proto.label not in html_files]
     assert labels == [md_escape(t("download_table_csv", lang)),
                       md_escape(t("download_chome_csv", lang, n=len(chome_list()))),
                       md_escape(t("download_geojson", lang))]

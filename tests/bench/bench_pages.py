@@ -21,7 +21,9 @@ frames), from the top page's navigation start:
   it is due, not the pixels themselves (those follow one frame later when the main thread is free);
 * "map drawn": ``window.MinatoMap.ready`` became true in some frame (the map frame of either map
   component; the baseline: five ``path.leaflet-interactive`` in its frame);
-* "first paint" of /compare: heading and map both there; of /present: slide 1's title and its map (SVG).
+* "first paint" of /compare: heading and map both there; of /present: slide 1's title and its map (SVG);
+* /compare's Plotly charts (issue 20, when the checkout has them): the first ``.js-plotly-plot`` shown, after the
+  map; the bytes of Streamlit's Plotly chunk are counted for every page (the map page and /present: none).
 
 Per district click on the map page (one context, after one uncounted click): websocket payload bytes
 received and sent (CDP ``Network.webSocketFrame*``; binary frames decoded from base64), server CPU
@@ -39,6 +41,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -75,6 +78,7 @@ CLICK_BYTES = 20_000  # websocket bytes received per district click (median), 20
 CLICK_CPU_MS = 60.0  # server CPU per click, median
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 TIMEOUT_MS = 60_000
+PLOTLY_CHUNK = re.compile(r"/static/js/PlotlyChart[^/?]*\.js(\?|$)")
 MAP_MARK = "iframe[data-bench-map]"  # set on the map frame's iframe so harness.click_target can find it
 
 # Runs in every frame before its own scripts. __WATCH__: {name: [selector, exact text or null]} for the top
@@ -188,7 +192,13 @@ class Target:
 H1 = (f"{MAIN} h1", None)
 
 
-def targets() -> list[Target]:
+def has_plotly(root: Path) -> bool:
+    """Whether the checkout draws Plotly charts on /compare (issue 20): then their appearance is measured too."""
+    return (root / "components" / "compare_explore.py").exists()
+
+
+def targets(root: Path = ROOT) -> list[Target]:
+    charts = {"charts": (f"{MAIN} .js-plotly-plot", None)} if has_plotly(root) else {}
     return [
         Target("bare", "bare", "/", {"hello": (f'{MAIN} [data-testid="stMarkdownContainer"] p', "Hello")}, None,
                ("hello",)),
@@ -198,7 +208,8 @@ def targets() -> list[Target]:
                                             "picker": (f"{MAIN} .st-key-district_select input", None),
                                             "profile": (f"{MAIN} #key-figures", None)}, "ready", ("map",)),
         Target("compare", "app", "/compare?lang=en",
-               {"heading": H1, "picker": (f"{MAIN} .st-key-indicator input", None)}, "ready", ("heading", "map")),
+               {"heading": H1, "picker": (f"{MAIN} .st-key-indicator input", None), **charts}, "ready",
+               ("heading", "map")),
         # Slide 1 (atlas.slides "title"): the big .slide-title over the ward map drawn as inline SVG.
         Target("present", "app", "/present?lang=en",
                {"heading": (f"{MAIN} .slide-title", None), "figure": (f"{MAIN} .slide-map svg", None)}, None,
@@ -226,14 +237,17 @@ def server_cpu_ms(server: Server) -> float:
 
 
 class NetMeter:
-    """Bytes of one page over CDP: websocket payloads received and sent, HTTP bodies as transferred."""
+    """Bytes of one page over CDP: websocket payloads received and sent, HTTP bodies as transferred, and of those
+    the bytes of Streamlit's Plotly chunk (``static/js/PlotlyChart.*.js``, fetched only for a Plotly chart)."""
 
     def __init__(self, context: BrowserContext, page: Page) -> None:
-        self.received = self.sent = self.http = 0
+        self.received = self.sent = self.http = self.plotly = 0
+        self.urls: dict[str, str] = {}
         self.last = time.monotonic()
         self.cdp = context.new_cdp_session(page)
         self.cdp.on("Network.webSocketFrameReceived", lambda e: self._frame(e, incoming=True))
         self.cdp.on("Network.webSocketFrameSent", lambda e: self._frame(e, incoming=False))
+        self.cdp.on("Network.requestWillBeSent", lambda e: self.urls.__setitem__(e["requestId"], e["request"]["url"]))
         self.cdp.on("Network.loadingFinished", self._http)
         self.cdp.send("Network.enable")
 
@@ -248,10 +262,16 @@ class NetMeter:
         self.last = time.monotonic()
 
     def _http(self, event: dict) -> None:
-        self.http += int(event.get("encodedDataLength", 0))
+        size = int(event.get("encodedDataLength", 0))
+        self.http += size
+        if PLOTLY_CHUNK.search(self.urls.get(event.get("requestId", ""), "")):
+            self.plotly += size
 
     def snapshot(self) -> tuple[int, int, int]:
         return self.received, self.sent, self.http
+
+    def snapshot_plotly(self) -> int:
+        return self.plotly
 
     def wait_quiet(self, page: Page, quiet_ms: float = 300, timeout_ms: float = 15_000) -> None:
         """Until no websocket frame has come or gone for ``quiet_ms`` (pumping Playwright's events meanwhile)."""
@@ -304,6 +324,7 @@ def open_page(browser: Browser, server: Server, target: Target) -> tuple[Browser
     out["paint"] = paint_at - nav
     out["longtasks"] = sum(d for start, d in longtasks if start < paint_at)
     out["ws_in"], out["ws_out"], out["http"] = meter.snapshot()
+    out["plotly"] = meter.snapshot_plotly()
     out["cpu"] = cpu1 - cpu0
     out["polled"] = float(how.get("map") == "poll")  # 1: MinatoMap.ready seen by the 50 ms poll, not the hook
     return ctx, page, meter, out
@@ -422,6 +443,8 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
     print(f"  compare   map drawn (MinatoMap.ready)   {ms(s['compare']['map'])}")
     print(f"  compare   first paint (both)            {ms(s['compare']['paint'])}")
     print(f"  compare   indicator picker shown        {ms(s['compare']['picker'])}")
+    if "charts" in s["compare"]:
+        print(f"  compare   Plotly chart shown (after)    {ms(s['compare']['charts'])}")
     print(f"  present   slide title shown             {ms(s['present']['heading'])}")
     print(f"  present   slide map (svg) shown         {ms(s['present']['figure'])}")
     print(f"  present   first paint (both)            {ms(s['present']['paint'])}")
@@ -433,6 +456,9 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
         print(f"  {label:<9} websocket in {med(s[label]['ws_in']) / 1000:7.1f} KB, out "
               f"{med(s[label]['ws_out']) / 1000:5.1f} KB; HTTP {med(s[label]['http']) / 1000:7.1f} KB; "
               f"server CPU {med(s[label]['cpu']):5.0f} ms (p90 {pctl(s[label]['cpu'], 0.9):.0f})")
+    plotly_kb = {label: med(s[label]["plotly"]) / 1000 for label in by_label}
+    print("  of which Plotly's chunk (HTTP, as transferred): "
+          + ", ".join(f"{label} {kb:.1f} KB" for label, kb in plotly_kb.items()))
     print(f"  map, the page open the clicks follow: websocket in {opened['ws_in'] / 1000:.1f} KB, "
           f"server CPU {opened['cpu']:.0f} ms")
     c = {k: [click[k] for click in clicks] for k in clicks[0]}
@@ -449,6 +475,8 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
         ("map drawn / baseline map drawn", map_ms / med(s["baseline"]["map"]), BASELINE_RATIO, "x"),
         ("/compare first paint / map drawn", med(s["compare"]["paint"]) / map_ms, PAGE_RATIO, "x"),
         ("/present first paint / map drawn", med(s["present"]["paint"]) / map_ms, PAGE_RATIO, "x"),
+        ("Plotly KB on the map page (max)", max(s["map"]["plotly"]) / 1000, 0, " KB"),
+        ("Plotly KB on /present (max)", max(s["present"]["plotly"]) / 1000, 0, " KB"),
         ("websocket KB received per click (median)", med(c["ws_in"]) / 1000, CLICK_BYTES / 1000, " KB"),
         ("server CPU per click (median)", med(c["cpu"]), CLICK_CPU_MS, " ms"),
     ]
@@ -475,7 +503,7 @@ def main() -> int:
     args = parser.parse_args()
     root = args.root.resolve()
     t0 = time.monotonic()
-    pages = targets()
+    pages = targets(root)
     by_label = {tg.label: tg for tg in pages}
 
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:

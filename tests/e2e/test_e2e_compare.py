@@ -19,7 +19,7 @@ from harness import (
 from playwright.sync_api import Dialog, Frame, Page, expect
 from shapely import union_all
 
-from atlas.compare import all_views, registry_view
+from atlas.compare import all_views, picker_label, registry_view
 from atlas.districts import district_by_id
 from atlas.i18n import t
 from atlas.indicators import definition
@@ -44,6 +44,8 @@ def indicator_box(page: Page):
 
 
 def choose_indicator(page: Page, label: str) -> None:
+    """Choose by the indicator's name (its option may carry the chome mark after it)."""
+    label = next((picker_label(v, LANG) for v in all_views(LANG, None).values() if v.label == label), label)
     indicator_box(page).click()
     page.get_by_role("option", name=label, exact=True).click()
     expect(indicator_box(page)).to_have_value(label)
@@ -62,7 +64,7 @@ def option_labels(page: Page) -> list[str]:
 
 def expected_labels(result: UploadResult | None) -> list[str]:
     """The selectbox options the app should offer with ``result`` uploaded (uploads marked as such)."""
-    return [f"{v.label} {UPLOADED}" if v.uploaded else v.label for v in all_views(LANG, result).values()]
+    return [picker_label(v, LANG) for v in all_views(LANG, result).values()]
 
 
 def big_inner_chome() -> Chome:

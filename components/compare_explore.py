@@ -1,0 +1,116 @@
+"""/compare's Explore section: Plotly charts below the map and picker (figures: atlas/explore.py).
+
+Streamlit fetches Plotly's bundle (4.7 MB) only when a page shows a Plotly chart, so the map page never loads it.
+On /compare the map comes first (components/map_first.py), the picker and the rest in the run after it, and
+the charts in a run after that (:func:`explore_later`): measured under load, drawing them in the picker's run
+held the picker back by seconds while the browser fetched and parsed Plotly.
+The scatter's two indicators are in the URL (``?x=``, ``?y=``); it plots the map's level when both indicators have
+chome figures. Each chart can be downloaded as a self-contained HTML file (atlas/travel_chart.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.compare import IndicatorView, picker_label
+from atlas.explore import ExploreFigure, dated_measures, plot_config, scatter_figure, series_figure
+from atlas.indicators import definition
+from atlas.travel_chart import chart_html, latest_refs
+from components.markdown import ja_runs, md_escape, tm
+from components.source_note import source_lines
+from components.state import lang
+
+SCATTER_KEYS = {"x": "scatter_x", "y": "scatter_y"}
+DEFAULT_XY = {"x": "density", "y": "avg_household_size"}
+SERIES_KEY = "series_measure"
+EXPLORE_READY = "explore_ready"  # True: the charts are drawn in every run of the session
+_TICKS = "explore_ticks"
+LATER_SECONDS = 0.5
+
+
+@st.fragment(run_every=LATER_SECONDS)
+def explore_later() -> None:
+    """Placed in the run that draws the picker: its first timed run (the browser starts the timer once that run
+    is in) draws the whole page again, with the charts."""
+    ticks = st.session_state.get(_TICKS, 0)
+    st.session_state[_TICKS] = ticks + 1
+    if ticks and not st.session_state.get(EXPLORE_READY):
+        st.session_state[EXPLORE_READY] = True
+        st.rerun()
+
+
+def show_figure(chart: ExploreFigure, key: str) -> None:
+    """The chart, its sources (each with its date) under it, and its HTML download."""
+    code = lang()
+    st.plotly_chart(chart.figure, theme=None, key=key, config=plot_config(f"minato-{key}", code), alt=chart.alt)
+    if chart.fit_text:
+        st.caption(md_escape(chart.fit_text))
+    known = latest_refs(chart.refs)
+    source_lines(known, code)
+    if len(known) < len({sid for sid, _ in chart.refs}):  # an upload's values: the user's own, no record
+        st.caption(tm("upload_description", code))
+    st.download_button(tm("download_chart_html", code), data=lambda: chart_html(chart, code),
+                       file_name=f"minato-{key}-{code}.html", mime="text/html", key=f"dl-{key}", on_click="ignore")
+
+
+def seed_xy(views: dict[str, IndicatorView]) -> None:
+    """The scatter's indicators from ``?x=`` / ``?y=`` on the first draw (an unknown id: the default, a notice)."""
+    for axis, key in SCATTER_KEYS.items():
+        if key in st.session_state and st.session_state[key] in views:
+            continue
+        wanted = st.query_params.get(axis)
+        if wanted and wanted not in views:
+            st.warning(tm("unknown_indicator", lang(), value=wanted[:40]))
+        fallback = DEFAULT_XY[axis] if DEFAULT_XY[axis] in views else list(views)[0 if axis == "x" else 1]
+        st.session_state[key] = wanted if wanted in views else fallback
+
+
+def current_scatter(views: dict[str, IndicatorView], map_level: str) -> tuple[IndicatorView, IndicatorView, str]:
+    """The scatter's x and y views and the level it plots (the map's, when both have chome figures)."""
+    seed_xy(views)
+    x, y = (views[st.session_state[k]] for k in SCATTER_KEYS.values())
+    return x, y, map_level if x.has_chome and y.has_chome else "district"
+
+
+def series_chart(key: str = "series") -> None:
+    """Every dated indicator over time for the five districts and the ward."""
+    code = lang()
+    measures = dated_measures()
+    if not measures:
+        return
+    st.markdown(f"### {tm('series_heading', code)}")
+    chosen = st.selectbox(tm("series_measure", code), list(range(len(measures))), key=SERIES_KEY,
+                          format_func=lambda i: definition(measures[i].indicator).label(code))
+    show_figure(series_figure(measures[chosen], code), key)
+
+
+def scatter_chart(views: dict[str, IndicatorView], map_level: str, key: str = "scatter") -> None:
+    """Any two indicators against each other, at the district or (both with chome figures) the chome level."""
+    code = lang()
+    st.markdown(f"### {tm('scatter_heading', code)}")
+    x, y, level = current_scatter(views, map_level)
+    labels = {k: picker_label(v, code) for k, v in views.items()}
+    left, right = st.columns(2)
+    left.selectbox(tm("scatter_x", code), list(views), key=SCATTER_KEYS["x"], format_func=labels.__getitem__)
+    right.selectbox(tm("scatter_y", code), list(views), key=SCATTER_KEYS["y"], format_func=labels.__getitem__)
+    x, y, level = current_scatter(views, map_level)
+    for axis, view in (("x", x), ("y", y)):
+        if st.query_params.get(axis) != view.id:
+            st.query_params[axis] = view.id
+    if map_level == "chome" and level != "chome":
+        st.caption(tm("scatter_chome_only", code))
+    fit = st.checkbox(tm("scatter_fit", code), key="scatter_fit")
+    show_figure(scatter_figure(x, y, level, code, fit), key)
+
+
+def explore_section(views: dict[str, IndicatorView], map_level: str) -> None:
+    """The heading, a line on how to use the charts, then the time series and the scatter (once the page's
+    first whole run is in: :func:`explore_later`)."""
+    code = lang()
+    st.markdown(f"## {tm('explore_heading', code)}")
+    st.caption(ja_runs(tm("explore_note", code), code), unsafe_allow_html=True)
+    if not st.session_state.get(EXPLORE_READY):
+        explore_later()
+        return
+    series_chart()
+    scatter_chart(views, map_level)
