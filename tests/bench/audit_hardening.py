@@ -51,6 +51,18 @@ def run(page: str, query: dict[str, list[str]]) -> AppTest:
     return at.run()
 
 
+def run_counted(page: str, query: dict[str, list[str]], counts: dict, key: str) -> AppTest | None:
+    """``run`` with ``counts[key]`` and tracebacks counted; None when the run itself raised."""
+    counts[key] += 1
+    try:
+        at = run(page, query)
+    except Exception:
+        counts["tracebacks"] += 1
+        return None
+    counts["tracebacks"] += bool(at.exception)
+    return at
+
+
 def texts(at: AppTest) -> list[str]:
     out = []
     for kind in TEXT_ELEMENTS:
@@ -82,13 +94,9 @@ def _invalid(page: str, key: str, values: list[str]) -> bool:
 def audit_urls() -> dict[str, int]:
     counts = {"cases": 0, "tracebacks": 0, "injected": 0, "silent": 0, "absolute_paths": 0, "repeated_kept": 0}
     for page, query in url_cases():
-        counts["cases"] += 1
-        try:
-            at = run(page, query)
-        except Exception:
-            counts["tracebacks"] += 1
+        at = run_counted(page, query, counts, "cases")
+        if at is None:
             continue
-        counts["tracebacks"] += bool(at.exception)
         counts["injected"] += bool(injected_bodies(at))
         counts["absolute_paths"] += has_abs_path(at, ROOT)
         expected = any(_invalid(page, k, v) for k, v in query.items())
@@ -504,13 +512,9 @@ def _poisoned_views(copy: Path) -> dict[str, int]:
     views = [("present", {"lang": [lang], "district": ["azabu"], "slide": [str(n)]}) for lang in ("ja", "en", "zh")
              for n in range(1, 7)] + [(page, {"lang": ["en"]}) for page in ("map", "plan", "compare", "sources")]
     for page, query in views:
-        counts["views"] += 1
-        try:
-            at = run(page, query)
-        except Exception:
-            counts["tracebacks"] += 1
+        at = run_counted(page, query, counts, "views")
+        if at is None:
             continue
-        counts["tracebacks"] += bool(at.exception)
         cells = []
         for table in at.table:
             frame = table.value
