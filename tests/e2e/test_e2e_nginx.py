@@ -118,7 +118,8 @@ def csp_directives(value: str) -> dict[str, list[str]]:
 
 
 def test_security_headers_and_hidden_metrics(topo: Topology) -> None:
-    for path in ("/", "/compare?lang=en", "/_stcore/health", "/app/static/districts_map.js", "/no-such-page.js"):
+    for path in ("/", "/compare?lang=en", "/_stcore/health", "/app/static/map_frame/index.html", "/no-such-page.js",
+                 "/app/static/no-such-file.html"):
         _, headers = get(topo.url + path)
         assert headers.get("x-frame-options") in (["DENY"], ["SAMEORIGIN"]), (path, headers)
         assert headers.get("x-content-type-options") == ["nosniff"], path
@@ -131,6 +132,17 @@ def test_security_headers_and_hidden_metrics(topo: Topology) -> None:
         assert TILE_HOST in policy["img-src"] and "*" not in policy["img-src"], (path, csp)
         assert "server" not in headers or "nginx/" not in headers["server"][0], "nginx version shown"
     assert get(topo.url + "/_stcore/metrics")[0] == 404
+
+
+def test_scripts_styles_and_data_carry_only_the_headers_that_apply_to_them(topo: Topology) -> None:
+    """A script, style sheet or data file is not a document: it is sent nosniff, without the page's policy."""
+    bundle = re.search(r'src="\./static/(js/[^"]+\.js)"', (streamlit_static().parent / "index.html").read_text())
+    assert bundle is not None, "no script in Streamlit's index.html"
+    for path in (f"/static/{bundle[1]}", "/app/static/districts_map.js", "/app/static/leaflet/leaflet.css"):
+        status, headers = get(topo.url + path)
+        assert status == 200, path
+        assert headers.get("x-content-type-options") == ["nosniff"], path
+        assert not {"content-security-policy", "x-frame-options", "referrer-policy"} & set(headers), (path, headers)
 
 
 def test_fresh_clients_are_spread_and_stay_on_their_replica(topo: Topology) -> None:
