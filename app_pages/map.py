@@ -6,8 +6,9 @@ import streamlit as st
 
 from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, select_from_click
-from components.district_profile import district_summary, initiatives, key_figure_grid, plan_aims
+from components.district_profile import district_summary, initiatives, plan_aims
 from components.handout_button import handout_button
+from components.key_figures import key_figure_grid
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import tm
 from components.profile_charts import profile_charts

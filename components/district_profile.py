@@ -1,4 +1,5 @@
-"""The district profile: a summary beside the map (name, slogan, office), then aims, key figures, initiatives."""
+"""The district profile: a summary beside the map (name, slogan, office), then aims and initiatives (the key figures:
+components/key_figures.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from atlas.i18n import t
 from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import Office, branch_office, office_label
-from atlas.profile import key_figures
-from components.grid import row_cells
-from components.markdown import in_lang, ja_runs, md_escape, tm
+from components.markdown import in_lang, md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations, source_lines
 
@@ -111,19 +110,6 @@ def office_card(district: str | None, lang: str) -> None:
         st.markdown("  \n".join(lines), unsafe_allow_html=True)  # the address's lang span; all text escaped
     cited = [(c.source, c.as_of) for items in found.values() for c in items]
     source_lines([(OFFICE_SOURCE, None), *((sid, None) for sid in address_sources), *dict.fromkeys(cited)], lang)
-
-
-def key_figure_grid(district: str | None, lang: str, columns: int = 3) -> None:
-    """Key figures as metrics (a derived figure says how under it), then the card's sources in one block."""
-    st.subheader(tm("key_figures_heading", lang), anchor="key-figures")
-    lines = key_figures(district, lang)
-    with st.container(key="key_figures"):
-        for cell, line in row_cells(lines, columns):  # row by row: a phone reads them in this order too
-            with cell:
-                st.metric(md_escape(line.label), line.value)  # the derivation is the caption below, not a tooltip
-                if line.derived:
-                    st.caption(ja_runs(md_escape(line.derived), lang), unsafe_allow_html=True)
-    source_lines([ref for line in lines for ref in line.refs], lang)
 
 
 def initiatives(district: str | None, lang: str) -> None:

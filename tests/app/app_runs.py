@@ -25,3 +25,18 @@ def open_app(page: str | None, lang: str, timeout: float = 30, **params: str) ->
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
+    """(label, value) of each key figure on the map page (components/key_figures.py), as the browser shows them."""
+    import html
+    import re
+
+    blocks = [m.value for m in at.markdown if m.value.startswith('<dl class="key-figures">')]
+    assert len(blocks) <= 1, "the key figures are one block"
+
+    def plain(part: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", part))
+
+    return [(plain(label), plain(value)) for block in blocks for label, value in
+            re.findall(r'<div class="kf"><dt>(.*?)</dt><dd class="kf-value">(.*?)</dd>', block)]

@@ -30,12 +30,12 @@ CARDS_JS = """
           top: Math.round(r.top + window.scrollY), left: Math.round(r.left)};
 })
 """
-# The key figures' labels in DOM order, with where each metric is on screen.
-FIGURES = '.st-key-key_figures [data-testid="stMetric"]'
+# The key figures' labels in DOM order, with where each figure is on screen.
+FIGURES = ".st-key-key_figures dl.key-figures > .kf"
 FIGURES_JS = """
 (selector) => Array.from(document.querySelectorAll(selector)).map(el => {
   const r = el.getBoundingClientRect();
-  return {label: el.querySelector('[data-testid="stMetricLabel"]').textContent.trim(),
+  return {label: el.querySelector('dt').textContent.trim(),
           top: Math.round(r.top + window.scrollY), left: Math.round(r.left)};
 })
 """
