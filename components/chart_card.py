@@ -1,9 +1,9 @@
 """Render a :class:`atlas.charts.Chart`: the plot, its description, sources, data table and CSV download.
 
-The plot is the chart's inline SVG (:mod:`atlas.svg_chart`, drawn on the server and cached by the caller) put
-into the page as a raw-HTML block of ``st.markdown``: no chart library to download and no frame. (``st.html``
-would not do: its sanitiser keeps HTML only and drops every SVG element.) Its ``<title>`` elements are the
-tooltips.
+The plot is the chart's inline SVG (:mod:`atlas.svg_chart`, drawn on the server and cached by the caller), put
+into the page by :mod:`components.inline_svg`: no chart library to download, no frame, and no raw-HTML Markdown.
+Its ``<title>`` elements are the tooltips. Captions allow HTML only when they hold a ``lang`` span
+(:func:`components.markdown.needs_html`).
 The data table is a Markdown table (the charts have at most ~15 rows): no data-grid chunk, few bytes.
 """
 
@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from atlas.charts import Chart
-from components.markdown import ja_runs, md_escape, tm
+from components.inline_svg import svg_block
+from components.markdown import ja_runs, md_escape, needs_html, tm
 from components.source_note import source_lines
 
 
@@ -45,22 +46,28 @@ def table_markdown(table: pd.DataFrame) -> str:
     return "\n".join([head, rule, *rows])
 
 
+def caption(text: str) -> None:
+    """``st.caption`` of escaped ``text``, allowing HTML only for the ``lang`` spans it holds."""
+    st.caption(text, unsafe_allow_html=needs_html(text))
+
+
 def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> None:
     """Title, chart (``svg``, with its text alternative), description, notes, sources, and the data table
     (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download
     (:func:`atlas.indicators.csv_bytes`)."""
     st.markdown(f"**{md_escape(chart.title)}**")
-    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
+    svg_block(svg, "chart-box", chart.alt_text)
     # Japanese terms in an English text (住民基本台帳) carry lang="ja" (ja_runs); every text is escaped first
-    st.caption(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang), unsafe_allow_html=True)
+    caption(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang))
     for note in chart.notes:
-        st.caption(ja_runs(md_escape(note), lang), unsafe_allow_html=True)
+        caption(ja_runs(md_escape(note), lang))
     if chart.technical:  # the estimate's method, range and backtest record: one click away
         with st.expander(tm("estimate_details", lang)):
-            st.caption(ja_runs(md_escape(chart.technical), lang), unsafe_allow_html=True)
+            caption(ja_runs(md_escape(chart.technical), lang))
     source_lines(chart.sources, lang)
     with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
-        st.markdown(ja_runs(table, lang), unsafe_allow_html=True)
+        shown = ja_runs(table, lang)
+        st.markdown(shown, unsafe_allow_html=needs_html(shown))
         st.download_button(
             tm("download_csv", lang),
             data=csv,  # the same bytes every run: the same media URL, so the button travels as a cached reference

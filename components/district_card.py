@@ -7,7 +7,7 @@ import streamlit as st
 from atlas.district_names import district_search_names
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.markdown import tm, tm_in_lang
+from components.markdown import needs_html, tm, tm_in_lang
 from components.state import SELECT_KEY, district, lang, select_district
 from geo.find import find
 from geo.towns import TownSearch
@@ -127,5 +127,6 @@ def click_message() -> None:
     elif hit.chome is not None:
         view = lang()
         chome_lang = "en" if view == "en" else "ja"  # romaji in en, else the Japanese name (lang="ja" in zh)
-        st.caption(tm_in_lang("clicked_chome", view, {"chome": chome_lang}, chome=hit.chome.name(view),
-                              district=district_by_id(hit.district).name(view)), unsafe_allow_html=True)
+        text = tm_in_lang("clicked_chome", view, {"chome": chome_lang}, chome=hit.chome.name(view),
+                          district=district_by_id(hit.district).name(view))
+        st.caption(text, unsafe_allow_html=needs_html(text))

@@ -17,7 +17,7 @@ from atlas.map_layers import TILES_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
 from components.leaflet_map import leaflet_map
-from components.markdown import in_lang, md_escape, md_url, md_with_links
+from components.markdown import in_lang, md_escape, md_url, md_with_links, needs_html
 from components.state import select_district
 from geo.lookup import Location, locate
 
@@ -55,7 +55,8 @@ def map_credit(lang: str) -> None:
     credit = in_lang(sources()["estat-boundaries-2020"].credit, "ja", lang, md_with_links)
     tiles = sources()[TILES_SOURCE]
     tile_link = f"[{in_lang(tiles.credit, 'ja', lang)}]({md_url(tiles.url)})"
-    st.caption(f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet", unsafe_allow_html=True)
+    text = f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet"
+    st.caption(text, unsafe_allow_html=needs_html(text))
 
 
 def select_from_click(key: str = MAP_KEY) -> Location | None:

@@ -1,27 +1,30 @@
-"""The key figures of a district (or the ward) as one block: a definition list in one ``st.markdown``.
+"""The key figures of a district (or the ward) as one block: a definition list in one ``st.html``.
 
 Six ``st.metric`` elements in ``st.columns`` rows were some 40 elements for the browser to build, and brought two
-chunks of Streamlit's code (the metric and its number formatter, ~20 KB) on a phone's first visit (issue 21). The
-list is filled row by row by CSS grid (static/app.css), so its reading order is its order on screen.
+chunks of Streamlit's code (the metric and its number formatter, ~20 KB) on a phone's first visit (issue 21);
+``st.html`` needs no Markdown plugin either. The list is filled row by row by CSS grid (static/app.css), so its
+reading order is its order on screen.
 """
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from atlas.profile import FigureLine, key_figures
-from components.markdown import html_text, ja_runs, tm
+from components.markdown import ja_runs, tm
 from components.source_note import source_lines
 
 
 def key_figures_html(lines: list[FigureLine], lang: str) -> str:
     """Label, value and (for a derived figure) how it was derived, for each line; every text escaped
-    (:func:`html_text`), Japanese runs in an English view marked ``lang="ja"``."""
+    (``st.html`` renders no Markdown), Japanese runs in an English view marked ``lang="ja"``."""
     items = []
     for line in lines:
-        note = f'<dd class="kf-note">{ja_runs(html_text(line.derived), lang)}</dd>' if line.derived else ""
-        items.append(f'<div class="kf"><dt>{ja_runs(html_text(line.label), lang)}</dt>'
-                     f'<dd class="kf-value">{html_text(line.value)}</dd>{note}</div>')
+        note = f'<dd class="kf-note">{ja_runs(html.escape(line.derived), lang)}</dd>' if line.derived else ""
+        items.append(f'<div class="kf"><dt>{ja_runs(html.escape(line.label), lang)}</dt>'
+                     f'<dd class="kf-value">{html.escape(line.value)}</dd>{note}</div>')
     return f'<dl class="key-figures">{"".join(items)}</dl>'
 
 
@@ -30,5 +33,5 @@ def key_figure_grid(district: str | None, lang: str) -> None:
     st.subheader(tm("key_figures_heading", lang), anchor="key-figures")
     lines = key_figures(district, lang)
     with st.container(key="key_figures"):
-        st.markdown(key_figures_html(lines, lang), unsafe_allow_html=True)
+        st.html(key_figures_html(lines, lang))  # HTML only: no raw-HTML Markdown (components/inline_svg.py)
     source_lines([ref for line in lines for ref in line.refs], lang)

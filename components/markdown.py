@@ -182,6 +182,20 @@ def ja_runs(escaped: str, view: str) -> str:
     return _CJK_RUN.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', escaped)
 
 
+_TAG = re.compile(r"(?<!\\)<[A-Za-z]")
+
+
+def needs_html(text: str) -> bool:
+    """Whether escaped Markdown ``text`` holds an HTML element of ours (a ``lang`` span): the value for
+    ``unsafe_allow_html``. Streamlit fetches its raw-HTML plugin (54 KB) for any block that allows HTML, so a text
+    without one (every text of the ja view) does not ask for it (issue 21). Escaped text (``\\<``) never counts.
+
+    >>> needs_html(ja_runs("Tokyo (東京)", "en")), needs_html(ja_runs("東京", "ja")), needs_html(md_escape("<b>"))
+    (True, False, False)
+    """
+    return bool(_TAG.search(text))
+
+
 def tm_in_lang(key: str, view: str, langs: dict[str, str], **values: object) -> str:
     """:func:`tm` whose values named in ``langs`` sit in ``<span lang="…">`` when their language is not the view's
     (:func:`in_lang`), e.g. a chome's Japanese name in a zh sentence. Needs ``unsafe_allow_html=True``.

@@ -10,7 +10,7 @@ import streamlit as st
 
 from atlas.content import Text, plan_content
 from atlas.sources import sources
-from components.markdown import ja_runs, md_escape, md_url, tm
+from components.markdown import ja_runs, md_escape, md_url, needs_html, tm
 
 
 def label_markdown(sid: str, lang: str, day: dt.date | None = None) -> str:
@@ -29,11 +29,12 @@ def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: 
         if sid not in latest or (day and (latest[sid] is None or day > latest[sid])):
             latest[sid] = day
     lines = [f"[{label_markdown(sid, lang, day)}]({md_url(sources()[sid].url)})" for sid, day in latest.items()]
+    text = "  \n".join(lines)
     if len(lines) > fold_after:
         with st.expander(tm("sources_count", lang, n=len(lines))):
-            st.caption("  \n".join(lines), unsafe_allow_html=True)
+            st.caption(text, unsafe_allow_html=needs_html(text))
     else:
-        st.caption("  \n".join(lines), unsafe_allow_html=True)
+        st.caption(text, unsafe_allow_html=needs_html(text))
 
 
 class Citations:

@@ -32,7 +32,7 @@ def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
     import html
     import re
 
-    blocks = [m.value for m in at.markdown if m.value.startswith('<dl class="key-figures">')]
+    blocks = [h.value for h in at.get("html") if h.value.startswith('<dl class="key-figures">')]
     assert len(blocks) <= 1, "the key figures are one block"
 
     def plain(part: str) -> str:
@@ -40,3 +40,15 @@ def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
 
     return [(plain(label), plain(value)) for block in blocks for label, value in
             re.findall(r'<div class="kf"><dt>(.*?)</dt><dd class="kf-value">(.*?)</dd>', block)]
+
+
+def shown_svgs(at: AppTest, css_class: str = "chart-box") -> list[str]:
+    """The SVG of each block of ``css_class`` (components/inline_svg.py), as static/inline_svg.js puts it in."""
+    import base64
+    import re
+
+    found = []
+    for block in at.get("html"):
+        for data in re.findall(rf'<div class="{re.escape(css_class)}" data-svg="([A-Za-z0-9+/=]+)"', block.value):
+            found.append(base64.b64decode(data).decode("utf-8"))
+    return found

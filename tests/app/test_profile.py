@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from app_runs import shown_key_figures
+from app_runs import shown_key_figures, shown_svgs
 
 from atlas.content import plan_content
 from atlas.districts import districts
@@ -73,8 +73,9 @@ def test_district_profile_says_budget_has_no_district_breakdown(run_app) -> None
 
 
 def chart_svgs(at) -> list[str]:
-    """The inline chart SVGs the run produced (raw-HTML blocks of st.markdown)."""
-    return [m.value for m in at.markdown if '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg' in m.value]
+    """The inline chart SVGs the run produced (components/inline_svg.py); no chart is raw-HTML Markdown."""
+    assert not any("<svg" in m.value for m in at.markdown), "an SVG sent as raw-HTML Markdown"
+    return [svg for svg in shown_svgs(at) if '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg' in svg]
 
 
 def test_charts_have_data_tables_and_downloads(run_app) -> None:
