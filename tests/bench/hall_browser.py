@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bench_paths import ROOT  # noqa: F401 - puts tests/e2e on sys.path
@@ -69,14 +70,32 @@ async def record_visit(browser: Browser, base: str, path: str, timeout_s: float 
     return {"path": path, "accept_encoding": headers.get("accept-encoding", ""), "requests": requests}
 
 
-async def measured_phone(browser: Browser, base: str, path: str, start: float, cpu: float, timeout_s: float) -> dict:
-    """One phone's first visit at ``start`` s: seconds from the navigation to the map drawn, or the error."""
+def counted(on_bytes: Callable[[int], None]) -> Callable[[dict], None]:
+    """A CDP event handler passing the bytes a finished response or a websocket frame brought to ``on_bytes``."""
+
+    def handler(event: dict) -> None:
+        if "encodedDataLength" in event:
+            on_bytes(int(event["encodedDataLength"]))
+        elif "response" in event:  # a websocket frame: binary payloads come base64-encoded
+            data = event["response"].get("payloadData", "")
+            on_bytes(len(data) * 3 // 4 if event["response"].get("opcode") == 2 else len(data))
+
+    return handler
+
+
+async def measured_phone(browser: Browser, base: str, path: str, start: float, cpu: float, timeout_s: float,
+                         on_bytes: Callable[[int], None]) -> dict:
+    """One phone's first visit at ``start`` s: seconds from the navigation to the map drawn, or the error.
+
+    Every byte it receives is also passed to ``on_bytes`` (the hall's Wi-Fi books them; they are not delayed)."""
     await asyncio.sleep(start)
     ctx = await phone_context(browser, timeout_s)
     out: dict = {"start": round(start, 2), "path": path}
     try:
         page = await ctx.new_page()
         cdp = await ctx.new_cdp_session(page)
+        for event in ("Network.loadingFinished", "Network.webSocketFrameReceived"):
+            cdp.on(event, counted(on_bytes))
         await cdp.send("Network.enable")
         await cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_4G})
         if cpu > 1:
