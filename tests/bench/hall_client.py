@@ -10,6 +10,10 @@ through its own slow-4G :class:`hall_net.Link` (and the hall's Wi-Fi, if capped)
    ones: the map data is in hand (``map_data_s``);
 4. the map's report (``{"drawn": true}``) and the second run, which draws the pickers, then the download
    buttons' files of its own session (``page_s``); the recorded ``/media/`` files (another session's) are skipped.
+
+Not modelled: the browser's discovery chain (the page names a script that imports others): each phase's files
+are fetched as fast as 6 connections and the link allow, and the frame's files only after the first run ends
+(a browser starts them when the map element arrives); uploads are not throttled; nothing is drawn.
 """
 
 from __future__ import annotations
@@ -55,8 +59,9 @@ class PacedSession(WsSession):
     media: list[str] = field(default_factory=list)  # the download buttons' files, fetched as a browser does
 
     async def connect(self) -> None:
-        await super().connect()
         assert self.link is not None
+        await asyncio.sleep(2 * self.link.rtt)  # TCP handshake and the HTTP upgrade
+        await super().connect()
         self.ws = PacedWebSocket(self.ws, self.link)  # type: ignore[assignment]
 
     def _handle(self, raw: bytes, result: RunResult) -> None:
