@@ -194,11 +194,12 @@ def markdown(s: dict) -> str:
         f"Bytes through the hall: {(s['protocol_bytes'] + s['browser_bytes']) / 1e6:.1f} MB, of which the"
         f" protocol phones {s['protocol_bytes'] / 1e6:.1f} MB"
         + (f" ({bytes_['p50'] / 1e3:.0f} KB each, median)" if bytes_ else "")
-        + f", the measured phones {s['browser_bytes'] / 1e6:.1f} MB (booked in the hall's bucket, not delayed);"
+        + f", the measured phones {s['browser_bytes'] / 1e6:.1f} MB"
+        + (" (booked in the hall's bucket, not delayed)" if s["hall_mbit"] else "") + ";"
         f" busiest second {peak.get('1s', 0):g} Mbit/s, busiest 5 s {peak.get('5s', 0):g} Mbit/s.",
-        f"CPU over the run ({s['cores']} cores, {cap:.0f} core-seconds): servers {cpu['servers']:.0f} s,"
-        f" measuring browsers {cpu['browsers']:.0f} s, this driver {cpu['driver']:.0f} s, other processes"
-        f" {cpu['other']:.0f} s ({s['machine_busy_s'] / cap:.0%} busy); load average before"
+        f"CPU over the run ({s['cores']} cores, {cap:.0f} core-seconds): servers {cpu['servers']:.1f} s,"
+        f" measuring browsers {cpu['browsers']:.1f} s, this driver {cpu['driver']:.1f} s, other processes"
+        f" {cpu['other']:.1f} s ({s['machine_busy_s'] / cap:.0%} busy); load average before"
         f" {' '.join(f'{v:g}' for v in s['loadavg_before'])}, max {s['loadavg_max']:g},"
         f" after {' '.join(f'{v:g}' for v in s['loadavg_after'])}.",
         "",
