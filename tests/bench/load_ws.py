@@ -96,15 +96,7 @@ class WsSession:
             for path in (f"/?{self.query}", "/_stcore/health"):  # the page, then the frontend's health check
                 _, set_cookies, _ = await asyncio.to_thread(http_get, self.base + path, self.cookies, self.timeout)
                 self.cookies.update(set_cookies)
-            xsrf = self.cookies.get("_streamlit_xsrf", "")
-            parts = urlsplit(self.base)
-            self.ws = await asyncio.wait_for(connect(
-                f"ws://{parts.netloc}/_stcore/stream",
-                origin=f"{parts.scheme}://{parts.netloc}",  # type: ignore[arg-type]
-                subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],  # type: ignore[list-item]
-                additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())},
-                max_size=None, max_queue=None, open_timeout=self.timeout, ping_interval=None,
-            ), self.timeout)
+            await self.connect()
             msg = BackMsg()
             msg.rerun_script.query_string = self.query
             result = await self._run(msg)
@@ -116,6 +108,18 @@ class WsSession:
         except Exception as exc:  # noqa: BLE001 - every failure is a counted error
             result = RunResult(error=f"{type(exc).__name__}: {exc}"[:200])
         return Sample("open", (time.perf_counter() - start) * 1000, result.error)
+
+    async def connect(self) -> None:
+        """Open the websocket with the cookies the page's GETs set (nginx's affinity, Streamlit's XSRF token)."""
+        xsrf = self.cookies.get("_streamlit_xsrf", "")
+        parts = urlsplit(self.base)
+        self.ws = await asyncio.wait_for(connect(
+            f"ws://{parts.netloc}/_stcore/stream",
+            origin=f"{parts.scheme}://{parts.netloc}",  # type: ignore[arg-type]
+            subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],  # type: ignore[list-item]
+            additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())},
+            max_size=None, max_queue=None, open_timeout=self.timeout, ping_interval=None,
+        ), self.timeout)
 
     async def change(self, rng: random.Random) -> Sample:
         """Pick another option in the district picker and wait for the script run to finish."""
