@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,12 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def run_apart(coro):  # noqa: ANN001, ANN201
+    """``asyncio.run`` in a thread of its own: after the e2e tests, Playwright's loop runs in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def test_bucket_books_bytes_in_turn_and_refills_up_to_its_burst() -> None:
@@ -73,7 +80,7 @@ def test_fetcher_paces_downloads_to_the_link_and_keeps_its_connection() -> None:
         server.close()
         return got, took, client, len(handled)
 
-    got, took, client, connections = asyncio.run(run())
+    got, took, client, connections = run_apart(run())
     assert [f.status for f in got] == [200, 200] and not any(f.error for f in got)
     assert all(f.wire_bytes > len(body) for f in got)  # headers and chunk framing count too
     assert client.link.received == sum(f.wire_bytes for f in got)
@@ -100,6 +107,6 @@ def test_phones_sharing_the_hall_split_its_rate() -> None:
         server.close()
         return took, hall.moved
 
-    took, moved = asyncio.run(run())
+    took, moved = run_apart(run())
     assert moved > 4 * len(body)
     assert moved / hall_rate <= took < moved / hall_rate + 1.0  # alone, each phone would take a tenth of it
