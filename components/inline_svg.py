@@ -24,8 +24,8 @@ def svg_html(svg: str, css_class: str, fallback: str) -> str:
             f'<p class="svg-fallback">{html.escape(fallback)}</p></div>')
 
 
-def svg_block(svg: str, css_class: str, fallback: str, extra_html: str = "") -> None:
-    """Draw ``svg`` as inline SVG in a ``div`` of ``css_class`` (:func:`svg_html`), ``extra_html`` (escaped HTML)
-    after it in the same block."""
-    st.html(svg_html(svg, css_class, fallback) + extra_html + static_script("inline_svg.js"),
+def svg_block(svg: str, css_class: str, fallback: str, before: str = "", after: str = "") -> None:
+    """Draw ``svg`` as inline SVG in a ``div`` of ``css_class`` (:func:`svg_html`), with ``before`` and ``after``
+    (escaped HTML, e.g. a wrapper and a caption) around it in the same block."""
+    st.html(before + svg_html(svg, css_class, fallback) + after + static_script("inline_svg.js"),
             unsafe_allow_javascript=True)

@@ -19,6 +19,7 @@ from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.profile import key_figures
 from atlas.slides import SLIDES, fit_list_rem, fit_rem, read_slide
+from components.inline_svg import svg_block
 from components.markdown import html_text, in_lang, md_escape, md_table, plain_echo, tm
 from components.profile_charts import cached_budget_chart, cached_chart_svg, cached_population_chart
 from components.slide_bar import SLIDE_KEY, deck_setup, slide_bar
@@ -41,8 +42,9 @@ def slide_chart(kind: str) -> None:
     landscape screens and a narrow one on portrait phones (present.css shows one), each with its text alternative."""
     area = district() if kind == "population" else None
     svgs = "".join(cached_chart_svg(kind, area, lang(), style) for style in ("wide", "narrow"))
+    chart = cached_population_chart(area, lang()) if kind == "population" else cached_budget_chart(lang())
     with st.container(key="slide_chart"):
-        st.markdown(f'<div class="slide-svg">{svgs}</div>', unsafe_allow_html=True)  # st.html drops SVG
+        svg_block(svgs, "slide-svg", chart.alt_text)
 
 
 def current_slide() -> int:
@@ -67,14 +69,14 @@ def _title(text: str) -> None:
 
 def _lead(text: str, raw: str = "") -> None:
     """A lead line: ``text`` escaped, then ``raw`` HTML already escaped (e.g. a lang span, :func:`in_lang`)."""
-    st.markdown(f'<div class="slide-lead">{html_text(text)}{raw}</div>', unsafe_allow_html=True)
+    st.html(f'<div class="slide-lead">{html_text(text)}{raw}</div>')
 
 
 def _body(paragraphs: list[str], size_rem: float | None = None, extra_class: str = "") -> None:
     """Paragraphs at body size, or at ``size_rem`` (a text set to fill its box: :func:`atlas.slides.fit_rem`)."""
     paras = "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
     style = f' style="font-size: {size_rem}rem"' if size_rem else ""
-    st.markdown(f'<div class="slide-body {extra_class}"{style}>{paras}</div>', unsafe_allow_html=True)
+    st.html(f'<div class="slide-body {extra_class}"{style}>{paras}</div>')
 
 
 def slide_title() -> None:
@@ -94,7 +96,7 @@ def slide_title() -> None:
         labels = {d.id: d.name(lang()) for d in districts()}
         svg = districts_svg(district(), (office.lat, office.lng) if office else None, 640, 480, labels,
                             title=_name(), text_escape=html_text)
-        st.markdown(f'<div class="slide-map">{svg}</div>', unsafe_allow_html=True)
+        svg_block(svg, "slide-map", _name())
 
 
 def slide_aims() -> None:
@@ -115,8 +117,7 @@ def slide_aims() -> None:
             shown = [i.title.shown(lang()) for i in issues]
             items = "".join(f"<li>{html_text(text)}</li>" for text in shown)
             size = fit_list_rem(shown, *LIST_BOX)
-            st.markdown(f'<div class="slide-body slide-list" style="font-size: {size}rem"><ol>{items}</ol></div>',
-                        unsafe_allow_html=True)
+            st.html(f'<div class="slide-body slide-list" style="font-size: {size}rem"><ol>{items}</ol></div>')
     cite.flush()
 
 
@@ -187,10 +188,9 @@ def slide_take_part() -> None:
         if office is not None:
             lines = reach_lines(office, lang())
             with st.container(key="slide_office"):
-                st.markdown(f'<div class="slide-office"><p><b>{html_text(office_label(office, lang()))}</b><br>'
-                            f'{in_lang(office.address_ja, "ja", lang(), html_text)}</p>'
-                            + "".join(f"<p>{html_text(line.text)}</p>" for line in lines) + "</div>",
-                            unsafe_allow_html=True)
+                st.html(f'<div class="slide-office"><p><b>{html_text(office_label(office, lang()))}</b><br>'
+                        f'{in_lang(office.address_ja, "ja", lang(), html_text)}</p>'
+                        + "".join(f"<p>{html_text(line.text)}</p>" for line in lines) + "</div>")
             source_lines([(OFFICE_SOURCE, None), *(ref for line in lines for ref in line.refs)], lang())
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from atlas.i18n import t
 from atlas.public_url import district_link, public_address
 from atlas.qr import qr_svg
+from components.inline_svg import svg_block
 from components.markdown import html_text, plain_echo, tm
 
 
@@ -22,7 +23,7 @@ def qr_problem(lang: str) -> str | None:
 
 
 def qr_block(district: str | None, lang: str) -> None:
-    """The QR code and its address (an inline SVG: st.html drops SVG), or the reason it is left out."""
+    """The QR code and its address (inline SVG: components/inline_svg.py), or the reason it is left out."""
     address = public_address()
     if address.base is None:
         with st.container(key="slide_qr_missing"):
@@ -32,5 +33,6 @@ def qr_block(district: str | None, lang: str) -> None:
     svg = qr_svg(url, t("qr_label", lang, url=url), css_class="qr-code")
     with st.container(key="slide_qr"):
         url_html = "?<wbr>".join(html_text(part) for part in url.split("?", 1))  # breaks before the parameters
-        st.markdown(f'<div class="slide-qr">{svg}<p class="qr-caption">{html_text(t("qr_caption", lang))}</p>'
-                    f'<p class="qr-url">{url_html}</p></div>', unsafe_allow_html=True)
+        caption = f'<p class="qr-caption">{html_text(t("qr_caption", lang))}</p>'
+        svg_block(svg, "qr-box", url, before='<div class="slide-qr">',
+                  after=f'{caption}<p class="qr-url">{url_html}</p></div>')

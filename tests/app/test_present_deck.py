@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from app_runs import shown_svgs
 from streamlit.testing.v1 import AppTest
 
 from atlas.i18n import LANGS, t
@@ -20,9 +21,10 @@ TAKE_PART = SLIDES.index("take_part") + 1
 
 
 def _html(at: AppTest) -> str:
-    """Every Markdown and st.html body of the run, as sent (raw HTML included)."""
+    """Every Markdown and st.html body of the run, as sent (raw HTML included), and the SVGs its blocks hold."""
     bodies = [m.value for m in at.markdown]
     bodies += [node.value for node in at.get("html")]
+    bodies += [svg for kind in ("qr-box", "slide-map", "slide-svg") for svg in shown_svgs(at, kind)]
     return "\n".join(bodies)
 
 
