@@ -49,8 +49,10 @@ def _cell(value: object, fmt: str | None) -> str:
 
 
 def table_html(table: pd.DataFrame, formats: Mapping[str, str], *, id_column: str, name_column: str,
-               selected: str | None, caption: str, text: Callable[[str], str], rows: list[int] | None = None) -> str:
-    """``table`` as one ``<table>`` in a scroll box: a ``<caption>``, column headers, each area's name as its row
+               selected: str | None, caption: str, text: Callable[[str], str], rows: list[int] | None = None,
+               note: str = "") -> str:
+    """``table`` as one ``<table>`` in a scroll box, after ``note`` (a line on the marked row and the order, kept out
+    of the box so it does not scroll away): a short ``<caption>``, column headers, each area's name as its row
     header, numbers (columns in ``formats``) right-aligned; the ``id_column`` is not shown; the row whose id is
     ``selected`` carries :data:`SELECTED_MARK`, bold type and ``aria-current``. Every text goes through ``text``
     (HTML escaping for a raw-HTML block, e.g. :func:`components.markdown.html_text`); one line, no blank line.
@@ -78,6 +80,7 @@ def table_html(table: pd.DataFrame, formats: Mapping[str, str], *, id_column: st
                 cells.append(f"<td{num if c in numeric else ''}>{text(_cell(value, formats.get(c)))}</td>")
         attrs = ' class="selected" aria-current="true"' if is_selected else ""
         body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
-    return (f'<div class="compare-table" role="region" tabindex="0" aria-label="{text(caption)}">'
+    lead = f'<p class="compare-table-note">{text(note)}</p>' if note else ""
+    return (f'{lead}<div class="compare-table" role="region" tabindex="0" aria-label="{text(caption)}">'
             f"<table><caption>{text(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>")

@@ -66,15 +66,16 @@ def sort_choice(columns: dict[str, str]) -> tuple[str | None, str]:
     return (columns[chosen] if chosen else None), order
 
 
-def table_caption(sort_label: str | None, order: str) -> str:
-    """What the table holds, which row is marked, and its order."""
+def table_note(sort_label: str | None, order: str) -> str:
+    """Which row is marked, and the table's order ('' when neither needs saying)."""
     code = lang()
-    parts = [t("table_caption", code)]
+    parts = []
     if district():
         parts.append(t("table_caption_selected", code, district=district_by_id(district()).name(code)))
     if sort_label:
         parts.append(t("table_caption_order", code, indicator=sort_label, order=t(f"order_{order}", code)))
-    return " — ".join(parts)
+    stop = ". " if code == "en" else "。"
+    return "".join(f"{part}{stop}" for part in parts).strip()
 
 
 def indicator_table(uploads: list[IndicatorView]) -> None:
@@ -87,7 +88,8 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
     labels = column_labels(code)
     rows = sorted_rows(df, sort_by, order, labels["area"])
     html = table_html(df, table_formats(code, uploads), id_column=labels["area"], name_column=labels["name"],
-                      selected=district(), caption=table_caption(sort_by, order), text=html_text, rows=rows)
+                      selected=district(), caption=t("table_caption", code), text=html_text, rows=rows,
+                      note=table_note(sort_by, order))
     st.markdown(ja_runs(html, code), unsafe_allow_html=True)
     st.caption(ja_runs(tm("table_dates_note", code), code), unsafe_allow_html=True)
     st.caption(ja_runs(tm("downloads_note", code), code), unsafe_allow_html=True)  # e.g. 六本木六丁目: lang="ja"

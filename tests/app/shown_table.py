@@ -14,6 +14,7 @@ class ShownTable:
     """The table's caption, column headers, rows of cell texts (the row header first) and the marked rows."""
 
     caption: str = ""
+    note: str = ""  # the line before the table: the marked row and the order
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     current: list[int] = field(default_factory=list)  # rows with aria-current="true"
@@ -42,7 +43,7 @@ class _Reader(HTMLParser):
                 self.out.current.append(len(self.out.rows) - 1)
             if "selected" in (a.get("class") or "").split():
                 self.out.bold.append(len(self.out.rows) - 1)
-        if tag in ("caption", "th", "td"):
+        if tag in ("caption", "th", "td", "p"):
             self._text = []
 
     def handle_data(self, data: str) -> None:
@@ -50,12 +51,14 @@ class _Reader(HTMLParser):
             self._text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in ("caption", "th", "td") or self._text is None:
+        if tag not in ("caption", "th", "td", "p") or self._text is None:
             return
         text = re.sub(r"\s+", " ", "".join(self._text)).strip()
         self._text = None
         if tag == "caption":
             self.out.caption = text
+        elif tag == "p":
+            self.out.note = text
         elif self._where == "head":
             self.out.headers.append(text)
         else:

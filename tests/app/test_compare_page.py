@@ -63,7 +63,7 @@ def test_selected_district_is_kept_in_the_url() -> None:
     names = [row[0] for row in table.rows]
     marked = names.index(f"▶ {district_by_id('akasaka').name('en')}")
     assert table.current == table.bold == [marked]  # a sign and bold type, not colour alone
-    assert district_by_id("akasaka").name("en") in table.caption
+    assert district_by_id("akasaka").name("en") in table.note
 
 
 @pytest.mark.parametrize("name", ["good_district_sjis.csv", "good_chome_bom.csv"])

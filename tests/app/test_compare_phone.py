@@ -121,7 +121,7 @@ def test_sort_order_comes_from_the_url_and_goes_back_to_it() -> None:
     by_value = sorted((a for a in values if a != "ward"), key=values.__getitem__)
     shown = [row[0].removeprefix("▶ ") for row in table.rows]
     assert shown == [district_by_id(a).name("en") for a in by_value] + [t("whole_ward", "en")]
-    assert registry_view("density", "en").label in table.caption
+    assert registry_view("density", "en").label in table.note
     at.radio(key="table_order").set_value("desc").run()
     assert "order" not in at.query_params and at.query_params["sort"] == "density"  # the default left out
     shown = [row[0].removeprefix("▶ ") for row in shown_table(at).rows]
