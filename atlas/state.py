@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from atlas.districts import districts
 from atlas.i18n import DEFAULT_LANG, LANGS
-from atlas.view_link import CHART_FORM, LAYERS_FORM, LEVEL_FORM
+from atlas.view_link import CHART_FORM, EXPLORE_FORM, LAYERS_FORM, LEVEL_FORM, ORDER_FORM
 
 NOTICE_CHARS = 200  # kept in the session; the UI shows at most 40 (components.markdown.md_echo)
 SLIDE = re.compile(r"^[0-9]{1,3}$")  # ASCII digits only: "²" and "③" pass str.isdigit() but not int()
@@ -25,7 +25,10 @@ PAGE_PARAMS = {"slide": (SLIDE, "slide_out_of_range"), "indicator": (INDICATOR, 
                # which chart to embed (``embed`` itself is reserved by Streamlit: components/compare_embed.py)
                "level": (LEVEL_FORM, "unknown_level"), "layers": (LAYERS_FORM, "unknown_layers"),
                "x": (INDICATOR, "unknown_indicator"), "y": (INDICATOR, "unknown_indicator"),
-               "chart": (CHART_FORM, "unknown_chart")}
+               "chart": (CHART_FORM, "unknown_chart"),
+               # issue 21: the interactive charts open or not, the side-by-side table's order
+               "explore": (EXPLORE_FORM, "unknown_explore"), "sort": (INDICATOR, "unknown_sort"),
+               "order": (ORDER_FORM, "unknown_order")}
 REPEATED = "param_repeated"
 
 

@@ -26,6 +26,10 @@ DEFAULT_CHART = "series"
 LEVEL_FORM = re.compile(r"^(district|chome)$")
 LAYERS_FORM = re.compile(r"^(?=.{1,80}$)[a-z_]+(,[a-z_]+)*$")
 CHART_FORM = re.compile(r"^(series|scatter)$")
+# issue 21: the interactive charts open (``?explore=1``; a link from before it that carries the scatter's ``x`` or
+# ``y`` was made with the charts shown, so it opens them too) and the table's order (``?sort=<id>&order=asc``)
+EXPLORE_FORM = re.compile(r"^[01]$")
+ORDER_FORM = re.compile(r"^(asc|desc)$")
 
 
 def parse_level(value: str | None) -> str:
@@ -43,6 +47,28 @@ def parse_layers(value: str | None) -> tuple[list[str], list[str]]:
     known = [name for name in LAYERS if name in names]
     unknown = list(dict.fromkeys(n for n in names if n not in LAYERS))
     return known, unknown
+
+
+def explore_open(explore: str | None, x: str | None, y: str | None) -> bool:
+    """Whether a link opens the interactive charts: ``?explore=1``, or the scatter's pair without ``explore=0``.
+
+    >>> explore_open(None, None, None), explore_open("1", None, None), explore_open(None, "density", None)
+    (False, True, True)
+    >>> explore_open("0", "density", "households")
+    False
+    """
+    if explore in ("0", "1"):
+        return explore == "1"
+    return bool(x or y)
+
+
+def parse_order(value: str | None) -> str:
+    """``?order=``: 'asc' or the default 'desc' (largest first).
+
+    >>> parse_order("asc"), parse_order("up"), parse_order(None)
+    ('asc', 'desc', 'desc')
+    """
+    return "asc" if value == "asc" else "desc"
 
 
 def layers_value(layers: Iterable[str]) -> str:

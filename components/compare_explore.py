@@ -1,11 +1,15 @@
-"""/compare's Explore section: Plotly charts below the map and picker (figures: atlas/explore.py).
+"""/compare's Explore section: Plotly charts below the map and picker, on demand (figures: atlas/explore.py).
 
-Streamlit fetches Plotly's bundle (4.7 MB) only when a page shows a Plotly chart, so the map page never loads it.
-On /compare the map comes first (components/map_first.py), the picker and the rest in the run after it, and
-the charts in a run after that (:func:`explore_later`): measured under load, drawing them in the picker's run
-held the picker back by seconds while the browser fetched and parsed Plotly.
-The scatter's two indicators are in the URL (``?x=``, ``?y=``); it plots the map's level when both indicators have
-chome figures. Each chart can be downloaded as a self-contained HTML file (atlas/travel_chart.py).
+Streamlit fetches Plotly's bundle (4.7 MB, ~1.2–1.4 MB compressed) only when a page shows a Plotly chart. On a
+phone that chunk was half of /compare's first-visit bytes and its parse a long task (issue 21), so the charts
+are drawn only once a planner turns on the toggle, whose label states the size. The toggle is in the URL
+(``?explore=1``); a link carrying the scatter's pair (``?x=``, ``?y=``, as every link made while the charts were
+always shown did) opens them too, unless it says ``explore=0`` (:func:`atlas.view_link.explore_open`). Closing
+them takes ``explore``, ``x`` and ``y`` out of the URL; the session keeps the pair for the next opening.
+A link that opens the charts draws them in a run after the picker's (:func:`explore_later`): measured under load,
+drawing them in the picker's run held the picker back by seconds while the browser fetched and parsed Plotly.
+The scatter plots the map's level when both indicators have chome figures. Each chart can be downloaded as a
+self-contained HTML file (atlas/travel_chart.py).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from atlas.compare import IndicatorView, picker_label
 from atlas.explore import ExploreFigure, dated_measures, plot_config, scatter_figure, series_figure
 from atlas.indicators import definition
 from atlas.travel_chart import chart_html, latest_refs
+from atlas.view_link import explore_open
 from components.markdown import ja_runs, md_escape, tm
 from components.source_note import source_lines
 from components.state import lang
@@ -23,7 +28,10 @@ from components.state import lang
 SCATTER_KEYS = {"x": "scatter_x", "y": "scatter_y"}
 DEFAULT_XY = {"x": "density", "y": "avg_household_size"}
 SERIES_KEY = "series_measure"
-EXPLORE_READY = "explore_ready"  # True: the charts are drawn in every run of the session
+EXPLORE_READY = "explore_ready"  # True: the charts are drawn (when open) in every run of the session
+EXPLORE_OPEN = "explore_open"  # the toggle: the planner asked for the charts
+KEPT_XY = "explore_kept_xy"  # the scatter's pair while the charts are closed (their widgets' state is dropped)
+XY_PARAMS = ("explore", "x", "y")
 _TICKS = "explore_ticks"
 LATER_SECONDS = 0.5
 
@@ -58,7 +66,7 @@ def seed_xy(views: dict[str, IndicatorView]) -> None:
     for axis, key in SCATTER_KEYS.items():
         if key in st.session_state and st.session_state[key] in views:
             continue
-        wanted = st.query_params.get(axis)
+        wanted = st.query_params.get(axis) or st.session_state.get(KEPT_XY, {}).get(axis)
         if wanted and wanted not in views:
             st.warning(tm("unknown_indicator", lang(), value=wanted[:40]))
         fallback = DEFAULT_XY[axis] if DEFAULT_XY[axis] in views else list(views)[0 if axis == "x" else 1]
@@ -97,18 +105,44 @@ def scatter_chart(views: dict[str, IndicatorView], map_level: str, key: str = "s
     for axis, view in (("x", x), ("y", y)):
         if st.query_params.get(axis) != view.id:
             st.query_params[axis] = view.id
+    st.session_state[KEPT_XY] = {"x": x.id, "y": y.id}
     if map_level == "chome" and level != "chome":
         st.caption(tm("scatter_chome_only", code))
     fit = st.checkbox(tm("scatter_fit", code), key="scatter_fit")
     show_figure(scatter_figure(x, y, level, code, fit), key)
 
 
+def _toggled() -> None:
+    """Opened by a click: the page is in, so the charts come in this very run (no :func:`explore_later`)."""
+    if st.session_state.get(EXPLORE_OPEN):
+        st.session_state[EXPLORE_READY] = True
+
+
+def explore_toggle() -> bool:
+    """The toggle (its label states the bytes it loads); the URL follows it (``explore=1`` when open; closed: no
+    ``explore``, ``x`` or ``y``). Returns whether it is open."""
+    opened = st.toggle(tm("explore_toggle", lang()), key=EXPLORE_OPEN, on_change=_toggled)
+    if opened and st.query_params.get("explore") != "1":
+        st.query_params["explore"] = "1"
+    elif not opened:
+        for key in XY_PARAMS:
+            if key in st.query_params:
+                del st.query_params[key]
+    return opened
+
+
 def explore_section(views: dict[str, IndicatorView], map_level: str) -> None:
-    """The heading, a line on how to use the charts, then the time series and the scatter (once the page's
-    first whole run is in: :func:`explore_later`)."""
+    """The heading, what the charts are (closed) or how to use them (open), the toggle, then the time series and
+    the scatter (opened by a link: once the page's first whole run is in, :func:`explore_later`)."""
     code = lang()
     st.markdown(f"## {tm('explore_heading', code)}")
-    st.caption(ja_runs(tm("explore_note", code), code), unsafe_allow_html=True)
+    if EXPLORE_OPEN not in st.session_state:  # the session's first draw of the section: as the link says
+        params = st.query_params
+        st.session_state[EXPLORE_OPEN] = explore_open(params.get("explore"), params.get("x"), params.get("y"))
+    opened = st.session_state[EXPLORE_OPEN]
+    st.caption(ja_runs(tm("explore_note" if opened else "explore_closed_note", code), code), unsafe_allow_html=True)
+    if not explore_toggle():
+        return
     if not st.session_state.get(EXPLORE_READY):
         explore_later()
         return

@@ -1,8 +1,7 @@
-"""The compare page: indicator choice, choropleth, ranking bars, table, downloads, and uploads."""
+"""The compare page: indicator choice, choropleth, ranking bars, charts on demand, table, downloads, uploads."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from atlas.compare import (
@@ -10,20 +9,15 @@ from atlas.compare import (
     all_views,
     chome_ranking,
     click_caption,
-    comparison_table,
     interval,
     picker_label,
     ranking,
-    table_formats,
     upload_views,
 )
 from atlas.districts import district_by_id
-from atlas.download_csv import chome_table, district_table
-from atlas.downloads import boundaries_geojson
 from atlas.facilities import SOURCE_IDS as FACILITY_SOURCES
 from atlas.freshness import as_of
 from atlas.i18n import t
-from atlas.indicators import csv_bytes
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.svg_ranking import Bar, ranking_svg
 from atlas.upload import UPLOAD_PREFIX
@@ -38,6 +32,7 @@ from components.compare_switches import (
     seed_from_url,
     write_url,
 )
+from components.compare_table import indicator_table
 from components.compare_upload import UPLOAD, upload_panel
 from components.district_map import select_from_click
 from components.map_first import rest_fallback, rest_waits, show_rest
@@ -175,33 +170,6 @@ def _provenance(view: IndicatorView) -> None:
     source_lines(list(view.refs), lang())  # each source with the date of the figures taken from it
 
 
-def indicator_table(uploads: list[IndicatorView]) -> None:
-    """Every indicator side by side (sortable), the selected district highlighted; downloads: CSV by district and by
-    chome (each value with its sources' title, URL, licence and credit) and GeoJSON."""
-    st.markdown(f"## {tm('table_heading', lang())}")
-    df = comparison_table(lang(), uploads)
-    chosen = district()
-
-    def highlight(row: pd.Series) -> list[str]:
-        return ["background-color: #fff3c4; font-weight: 700" if row.iloc[0] == chosen else "" for _ in row]
-
-    styled = df.style.apply(highlight, axis=1).format(table_formats(lang(), uploads), na_rep="—")
-    st.dataframe(styled, hide_index=True, width="stretch")
-    st.caption(ja_runs(tm("table_dates_note", lang()), lang()), unsafe_allow_html=True)
-    st.caption(ja_runs(tm("downloads_note", lang()), lang()), unsafe_allow_html=True)  # e.g. 六本木六丁目: lang="ja"
-    code = lang()  # the files are built later, in the file request, where session_state is not available
-    district_csv, chome_csv, geojson = st.columns(3)
-    district_csv.download_button(tm("download_table_csv", code), data=lambda: csv_bytes(district_table(code, uploads)),
-                                 mime="text/csv", key="dl-table", file_name=f"minato-indicators-{code}.csv",
-                                 on_click="ignore")  # no rerun: a click on another button right after still works
-    chome_csv.download_button(tm("download_chome_csv", code, n=len(chome_list())),
-                              data=lambda: csv_bytes(chome_table(code, uploads)), mime="text/csv", key="dl-chome",
-                              file_name=f"minato-indicators-chome-{code}.csv", on_click="ignore")
-    geojson.download_button(tm("download_geojson", code), data=lambda: boundaries_geojson(code, uploads),
-                            file_name=f"minato-indicators-{code}.geojson", mime="application/geo+json",
-                            key="dl-geojson", on_click="ignore")
-
-
 def definitions(views: dict[str, IndicatorView]) -> None:
     """Each registry indicator: label, how it is computed, date, sources."""
     with st.expander(tm("definitions_heading", lang())):
@@ -243,7 +211,7 @@ def compare_page() -> None:
         embed_notice()
         indicator_picker(views)
         ranking_bars(view)
-    explore_section(views, current_switches()[0])  # Plotly: its bundle loads here, after the map has drawn
+    explore_section(views, current_switches()[0])  # Plotly: only when asked for (a toggle, or a link that opens it)
     indicator_table(upload_views(st.session_state.get(UPLOAD), lang()))
     definitions(views)
     upload_panel()

@@ -20,8 +20,9 @@ from geo.paths import ROOT
 
 
 def open_compare(**params: str) -> AppTest:
-    """/compare after the map page, its charts drawn (as after the run that follows the picker's)."""
-    at = open_page(**params)
+    """/compare after the map page, its interactive charts open (``?explore=1``, issue 21) and drawn (as after the
+    run that follows the picker's)."""
+    at = open_page(**{"explore": "1", **params})
     at.session_state[EXPLORE_READY] = True
     return at.run()
 
@@ -150,7 +151,7 @@ def test_unknown_embed_shows_the_whole_page_with_a_notice() -> None:
 
 
 def test_charts_come_in_a_run_after_the_picker() -> None:
-    at = open_page(lang="en")
+    at = open_page(lang="en", explore="1")
     assert at.selectbox(key="indicator") and not at.get("plotly_chart")  # Plotly's bundle not asked for yet
     at.session_state[EXPLORE_READY] = True  # what explore_later's first timed run sets before its rerun
     assert len(at.run().get("plotly_chart")) == 2

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from shown_table import shown_table
 from streamlit.testing.v1 import AppTest
 
 from atlas.compare import interval, period_column, registry_view
 from atlas.districts import district_by_id
 from atlas.i18n import t
-from atlas.indicators import definition, indicator_ids, load_definitions
+from atlas.indicators import definition, district_values, indicator_ids, load_definitions, value_interval
 from atlas.sources import sources
 from components.map_first import READY_KEY
 from components.markdown import md_escape
@@ -37,7 +38,7 @@ def test_each_indicator_renders(ind_id: str) -> None:
     assert at.selectbox(key="indicator").value == ind_id
     assert at.query_params["indicator"] == ind_id
     assert any(definition(ind_id).label("en") in m.value for m in at.markdown)
-    assert len(at.dataframe) == 1
+    assert not at.dataframe and shown_table(at).tables == 1  # one HTML table, no data grid (issue 21)
     if "chome" in definition(ind_id).levels:
         assert at.radio(key="map_level").options == [t("level_district", "en"), t("level_chome", "en")]
 
@@ -58,7 +59,11 @@ def test_switching_indicator_updates_the_url() -> None:
 def test_selected_district_is_kept_in_the_url() -> None:
     at = open_compare(lang="en", district="akasaka", indicator="density")
     assert at.query_params["district"] == "akasaka"
-    assert district_by_id("akasaka").name("en") in at.dataframe[0].value.to_string()
+    table = shown_table(at)
+    names = [row[0] for row in table.rows]
+    marked = names.index(f"▶ {district_by_id('akasaka').name('en')}")
+    assert table.current == table.bold == [marked]  # a sign and bold type, not colour alone
+    assert district_by_id("akasaka").name("en") in table.note
 
 
 @pytest.mark.parametrize("name", ["good_district_sjis.csv", "good_chome_bom.csv"])
@@ -95,7 +100,7 @@ def test_english_shelter_unit_reads_per_10000_residents() -> None:
     assert not at.exception
     d = definition("shelters_per_10k")
     assert d.unit("en") == unit
-    assert f"{d.label('en')} ({unit})" in at.dataframe[0].value.columns
+    assert f"{d.label('en')} ({unit})" in shown_table(at).headers
     assert d.label("en") in at.selectbox(key="indicator").options
     assert any(d.label("en").endswith(unit) and d.label("en") in m.value for m in at.markdown)
 
@@ -119,7 +124,9 @@ def test_change_indicator_shows_its_period(lang: str) -> None:
     view = registry_view("growth_last_year", lang)
     span = interval(view, lang)
     assert t("interval_caption", lang, interval=span) in captions(at)
-    assert period_column(lang, "growth_last_year") in at.dataframe[0].value.columns
+    table = shown_table(at)
+    column = table.headers.index(period_column(lang, "growth_last_year"))
+    assert [row[column] for row in table.rows] == [value_interval(v, lang) for v in district_values("growth_last_year")]
 
 
 def test_mangled_unit_stops_the_app_naming_file_and_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,8 +22,10 @@ frames), from the top page's navigation start:
 * "map drawn": ``window.MinatoMap.ready`` became true in some frame (the map frame of either map
   component; the baseline: five ``path.leaflet-interactive`` in its frame);
 * "first paint" of /compare: heading and map both there; of /present: slide 1's title and its map (SVG);
-* /compare's Plotly charts (issue 20, when the checkout has them): the first ``.js-plotly-plot`` shown, after the
-  map; the bytes of Streamlit's Plotly chunk are counted for every page (the map page and /present: none).
+* /compare's side-by-side table (issue 21, when its checkout draws Plotly only on demand: then no chart is on a
+  first visit); else its Plotly charts (issue 20, when the checkout has them): the first ``.js-plotly-plot``
+  shown, after the map; the bytes of Streamlit's Plotly chunk are counted for every page (the map page and
+  /present: none).
 
 Per district click on the map page (one context, after one uncounted click): websocket payload bytes
 received and sent (CDP ``Network.webSocketFrame*``; binary frames decoded from base64), server CPU
@@ -197,8 +199,16 @@ def has_plotly(root: Path) -> bool:
     return (root / "components" / "compare_explore.py").exists()
 
 
+def plotly_on_demand(root: Path) -> bool:
+    """Whether /compare's Plotly charts wait for a planner's toggle (issue 21): then its table is measured instead."""
+    explore = root / "components" / "compare_explore.py"
+    return explore.exists() and "EXPLORE_OPEN" in explore.read_text(encoding="utf-8")
+
+
 def targets(root: Path = ROOT) -> list[Target]:
     charts = {"charts": (f"{MAIN} .js-plotly-plot", None)} if has_plotly(root) else {}
+    if plotly_on_demand(root):
+        charts = {"table": (f"{MAIN} .compare-table table", None)}
     return [
         Target("bare", "bare", "/", {"hello": (f'{MAIN} [data-testid="stMarkdownContainer"] p', "Hello")}, None,
                ("hello",)),
@@ -445,6 +455,8 @@ def report(root: Path, by_label: dict[str, Target], opened: dict, clicks: list[d
     print(f"  compare   indicator picker shown        {ms(s['compare']['picker'])}")
     if "charts" in s["compare"]:
         print(f"  compare   Plotly chart shown (after)    {ms(s['compare']['charts'])}")
+    if "table" in s["compare"]:
+        print(f"  compare   table shown (no Plotly)       {ms(s['compare']['table'])}")
     print(f"  present   slide title shown             {ms(s['present']['heading'])}")
     print(f"  present   slide map (svg) shown         {ms(s['present']['figure'])}")
     print(f"  present   first paint (both)            {ms(s['present']['paint'])}")

@@ -1,5 +1,5 @@
-"""Issue 20 in headless Chromium: a copied /compare link restores the view; Plotly on /compare only; the folium map
-download draws its paths with the network blocked."""
+"""Issue 20 in headless Chromium: a copied /compare link restores the view; Plotly on /compare only, when asked for
+(issue 21); the folium map download draws its paths with the network blocked."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 from a11y import axe_violations
-from harness import MAIN, wait_layout_stable, wait_map_ready
+from harness import MAIN, wait_layout_stable, wait_map_ready, wait_script_idle
 from playwright.sync_api import Browser, Frame, Page, expect
 
 from atlas.i18n import t
@@ -61,7 +61,7 @@ STREAMLIT_FULLSCREEN = "Fullscreen"  # Streamlit adds this button itself, untran
 PLOTLY_CHUNK = re.compile(r"/static/js/PlotlyChart[^/]*\.js$")
 
 
-def test_plotly_on_compare_after_the_map_and_never_on_the_map_page(page: Page, base_url: str) -> None:
+def test_plotly_on_compare_when_asked_and_never_on_the_map_page(page: Page, base_url: str) -> None:
     fetched: list[tuple[str, int]] = []
     page.on("requestfinished", lambda r: fetched.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
     page.goto(f"{base_url}/?lang={LANG}")
@@ -72,6 +72,11 @@ def test_plotly_on_compare_after_the_map_and_never_on_the_map_page(page: Page, b
 
     page.goto(f"{base_url}/compare?lang={LANG}")
     frame = wait_map_ready(page)
+    toggle = page.locator(MAIN).get_by_text(t("explore_toggle", LANG), exact=True)
+    toggle.wait_for()
+    wait_script_idle(page)
+    assert not [u for u, _ in fetched if PLOTLY_CHUNK.search(u)], "/compare fetched Plotly before it was asked for"
+    toggle.click()
     charts = page.locator(f"{MAIN} .js-plotly-plot")
     expect(charts).to_have_count(2, timeout=30_000)  # the time series and the scatter
     assert frame.evaluate("() => !!window.MinatoMap.compare.map")
@@ -83,7 +88,7 @@ def test_plotly_on_compare_after_the_map_and_never_on_the_map_page(page: Page, b
 
 def test_downloaded_map_draws_its_paths_with_the_network_blocked(page: Page, base_url: str, browser: Browser,
                                                                   tmp_path) -> None:
-    page.goto(f"{base_url}/compare?lang={LANG}&indicator={CHOME_ID}&level=chome")
+    page.goto(f"{base_url}/compare?lang={LANG}&indicator={CHOME_ID}&level=chome&explore=1")
     wait_map_ready(page)
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2, timeout=30_000)  # the page's last run is in
     wait_layout_stable(page, MAIN, quiet_ms=400)
