@@ -14,8 +14,9 @@ import streamlit as st
 
 from atlas.charts import Chart
 from components.inline_svg import svg_block
-from components.markdown import ja_runs, md_escape, needs_html, tm
+from components.markdown import ja_runs, md_escape, tm
 from components.source_note import source_lines
+from components.text_blocks import caption_block, markdown_block
 
 
 def _decimals(values: pd.Series) -> int:
@@ -46,11 +47,6 @@ def table_markdown(table: pd.DataFrame) -> str:
     return "\n".join([head, rule, *rows])
 
 
-def caption(text: str) -> None:
-    """``st.caption`` of escaped ``text``, allowing HTML only for the ``lang`` spans it holds."""
-    st.caption(text, unsafe_allow_html=needs_html(text))
-
-
 def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> None:
     """Title, chart (``svg``, with its text alternative), description, notes, sources, and the data table
     (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download
@@ -58,16 +54,15 @@ def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> Non
     st.markdown(f"**{md_escape(chart.title)}**")
     svg_block(svg, "chart-box", chart.alt_text)
     # Japanese terms in an English text (住民基本台帳) carry lang="ja" (ja_runs); every text is escaped first
-    caption(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang))
+    caption_block(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang))
     for note in chart.notes:
-        caption(ja_runs(md_escape(note), lang))
+        caption_block(ja_runs(md_escape(note), lang))
     if chart.technical:  # the estimate's method, range and backtest record: one click away
         with st.expander(tm("estimate_details", lang)):
-            caption(ja_runs(md_escape(chart.technical), lang))
+            caption_block(ja_runs(md_escape(chart.technical), lang))
     source_lines(chart.sources, lang)
     with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
-        shown = ja_runs(table, lang)
-        st.markdown(shown, unsafe_allow_html=needs_html(shown))
+        markdown_block(ja_runs(table, lang))
         st.download_button(
             tm("download_csv", lang),
             data=csv,  # the same bytes every run: the same media URL, so the button travels as a cached reference

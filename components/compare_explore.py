@@ -24,6 +24,7 @@ from atlas.view_link import explore_open
 from components.markdown import ja_runs, md_escape, tm
 from components.source_note import source_lines
 from components.state import lang
+from components.text_blocks import caption_block
 
 SCATTER_KEYS = {"x": "scatter_x", "y": "scatter_y"}
 DEFAULT_XY = {"x": "density", "y": "avg_household_size"}
@@ -140,7 +141,7 @@ def explore_section(views: dict[str, IndicatorView], map_level: str) -> None:
         params = st.query_params
         st.session_state[EXPLORE_OPEN] = explore_open(params.get("explore"), params.get("x"), params.get("y"))
     opened = st.session_state[EXPLORE_OPEN]
-    st.caption(ja_runs(tm("explore_note" if opened else "explore_closed_note", code), code), unsafe_allow_html=True)
+    caption_block(ja_runs(tm("explore_note" if opened else "explore_closed_note", code), code))
     if not explore_toggle():
         return
     if not st.session_state.get(EXPLORE_READY):

@@ -20,6 +20,7 @@ from atlas.indicators import column_labels, csv_bytes, indicator_ids
 from atlas.view_link import parse_order
 from components.markdown import html_text, ja_runs, plain_echo, tm
 from components.state import district, lang
+from components.text_blocks import caption_block
 from geo.layers import chome_list
 
 SORT_KEY = "table_sort"
@@ -90,9 +91,9 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
     html = table_html(df, table_formats(code, uploads), id_column=labels["area"], name_column=labels["name"],
                       selected=district(), caption=t("table_caption", code), text=html_text, rows=rows,
                       note=table_note(sort_by, order))
-    st.markdown(ja_runs(html, code), unsafe_allow_html=True)
-    st.caption(ja_runs(tm("table_dates_note", code), code), unsafe_allow_html=True)
-    st.caption(ja_runs(tm("downloads_note", code), code), unsafe_allow_html=True)  # e.g. 六本木六丁目: lang="ja"
+    st.html(ja_runs(html, code))  # HTML only: no raw-HTML Markdown (components/text_blocks.py)
+    caption_block(ja_runs(tm("table_dates_note", code), code))
+    caption_block(ja_runs(tm("downloads_note", code), code))  # e.g. 六本木六丁目: lang="ja"
     # the files are built later, in the file request, where session_state is not available
     district_csv, chome_csv, geojson = st.columns(3)
     district_csv.download_button(tm("download_table_csv", code), data=lambda: csv_bytes(district_table(code, uploads)),

@@ -8,6 +8,7 @@ from atlas.i18n import t
 from atlas.upload import MAX_BYTES, MAX_UPLOAD_MB, Msg, parse_upload
 from components.markdown import ja_runs, md_escape, plain_echo, tm
 from components.state import lang
+from components.text_blocks import caption_block, markdown_block
 
 UPLOAD = "upload_result"
 
@@ -42,15 +43,14 @@ def upload_panel() -> None:
     code = lang()
     st.markdown(f"### {tm('upload_heading', code)}")
     limit = md_escape(Msg("upload_limit", mb=MAX_UPLOAD_MB, limit=MAX_BYTES).text(code))  # stated once (issue 22)
-    st.caption(ja_runs(f"{tm('upload_help', code)} {limit}", code), unsafe_allow_html=True)  # 芝…: lang="ja"
+    caption_block(ja_runs(f"{tm('upload_help', code)} {limit}", code))  # 芝…: lang="ja"
     st.file_uploader(tm("upload_label", code), type=["csv", "txt", "tsv"], key="upload_file", on_change=_on_upload)
     result, failed = st.session_state.get(UPLOAD), st.session_state.get(UPLOAD_FAILED)
     if result is not None and not result.ok:  # set from elsewhere: never use a failed parse
         result, failed = None, result
     if failed is not None:
         st.error(tm("upload_failed", code))
-        st.markdown(ja_runs("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)), code),
-                    unsafe_allow_html=True)
+        markdown_block(ja_runs("\n".join(f"- {md_escape(e)}" for e in failed.error_texts(code)), code))
         for warning in failed.warning_texts(code):
             st.caption(md_escape(warning))
         if result is not None:

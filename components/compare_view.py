@@ -35,10 +35,12 @@ from components.compare_switches import (
 from components.compare_table import indicator_table
 from components.compare_upload import UPLOAD, upload_panel
 from components.district_map import select_from_click
+from components.inline_svg import svg_block
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import html_text, ja_runs, md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang
+from components.text_blocks import caption_block, markdown_block
 from geo.layers import chome_list
 
 INDICATOR = "indicator"
@@ -110,7 +112,7 @@ def map_panel(view: IndicatorView, views: dict[str, IndicatorView], waiting: boo
     link_notices()
     caption = click_caption(view, level, st.session_state.get("click_hit"), lang())
     if caption:
-        st.caption(ja_runs(md_escape(caption), lang()), unsafe_allow_html=True)
+        caption_block(ja_runs(md_escape(caption), lang()))
     layer_refs = [(sid, None) for name, sid in LAYER_SOURCES.items() if name in layers]
     if layers:  # each layer's own source, dated by its record (the date of the copy the points come from)
         source_lines(layer_refs, lang())
@@ -133,7 +135,7 @@ def ranking_bars(view: IndicatorView) -> None:
     values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
     alt = t("ranking_alt", lang(), indicator=view.label, values=values_text)
     svg = ranking_svg(bars, f"{t('ranking_heading', lang())}: {view.label}", alt, ward_line, text=html_text)
-    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
+    svg_block(svg, "chart-box", alt)
     _provenance(view)
 
 
@@ -155,7 +157,7 @@ def chome_bars(view: IndicatorView) -> None:
     alt = t("ranking_alt", code, indicator=view.label, values=values_text)
     svg = ranking_svg(bars, f"{t('ranking_heading', code)}: {view.label}", alt, None, text=html_text,
                       uid="chome-ranking")
-    st.markdown(f'<div class="chart-box">{svg}</div>', unsafe_allow_html=True)
+    svg_block(svg, "chart-box", alt)
     _provenance(view)
 
 
@@ -163,7 +165,7 @@ def _provenance(view: IndicatorView) -> None:
     if view.uploaded:
         st.caption(tm("upload_description", lang()))
         return
-    st.caption(ja_runs(md_escape(view.description), lang()), unsafe_allow_html=True)
+    caption_block(ja_runs(md_escape(view.description), lang()))
     span = interval(view, lang())
     if span:
         st.caption(tm("interval_caption", lang(), interval=span))
@@ -181,7 +183,7 @@ def definitions(views: dict[str, IndicatorView]) -> None:
                 as_of(view.as_of, lang()) if view.as_of else "")
             date = f" — {md_escape(when)}" if when else ""
             text = f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}"
-            st.markdown(ja_runs(text, lang()), unsafe_allow_html=True)
+            markdown_block(ja_runs(text, lang()))
             source_lines(list(view.refs), lang())
 
 

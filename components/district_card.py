@@ -7,8 +7,9 @@ import streamlit as st
 from atlas.district_names import district_search_names
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.markdown import needs_html, tm, tm_in_lang
+from components.markdown import tm, tm_in_lang
 from components.state import SELECT_KEY, district, lang, select_district
+from components.text_blocks import caption_block
 from geo.find import find
 from geo.towns import TownSearch
 
@@ -129,4 +130,4 @@ def click_message() -> None:
         chome_lang = "en" if view == "en" else "ja"  # romaji in en, else the Japanese name (lang="ja" in zh)
         text = tm_in_lang("clicked_chome", view, {"chome": chome_lang}, chome=hit.chome.name(view),
                           district=district_by_id(hit.district).name(view))
-        st.caption(text, unsafe_allow_html=needs_html(text))
+        caption_block(text)

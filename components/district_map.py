@@ -17,8 +17,9 @@ from atlas.map_layers import TILES_SOURCE
 from atlas.offices import branch_office, office_label
 from atlas.sources import sources
 from components.leaflet_map import leaflet_map
-from components.markdown import in_lang, md_escape, md_url, md_with_links, needs_html
+from components.markdown import in_lang, md_escape, md_url, md_with_links
 from components.state import select_district
+from components.text_blocks import caption_block
 from geo.lookup import Location, locate
 
 MAP_KEY = "district_map"
@@ -56,7 +57,7 @@ def map_credit(lang: str) -> None:
     tiles = sources()[TILES_SOURCE]
     tile_link = f"[{in_lang(tiles.credit, 'ja', lang)}]({md_url(tiles.url)})"
     text = f"{md_escape(t('map_credit_heading', lang))}: {credit} · {tile_link} · Leaflet"
-    st.caption(text, unsafe_allow_html=needs_html(text))
+    caption_block(text)
 
 
 def select_from_click(key: str = MAP_KEY) -> Location | None:

@@ -12,9 +12,10 @@ from atlas.i18n import t
 from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import Office, branch_office, office_label
-from components.markdown import in_lang, md_escape, needs_html, tm
+from components.markdown import in_lang, md_escape, tm
 from components.navigation import page_link
 from components.source_note import Citations, source_lines
+from components.text_blocks import markdown_block
 
 
 def translation_flag(lang: str, short: bool = False) -> None:
@@ -107,8 +108,7 @@ def office_card(district: str | None, lang: str) -> None:
     lines = [f"**{heading}**: {md_escape(office_label(office, lang))}", *address,
              *(contact_line(kind, items, lang) for kind, items in found.items())]
     with st.container(key="office_card"):
-        text = "  \n".join(lines)
-        st.markdown(text, unsafe_allow_html=needs_html(text))  # the address's lang span; all text escaped
+        markdown_block("  \n".join(lines))  # the address's lang span (not in the ja view); all text escaped
     cited = [(c.source, c.as_of) for items in found.values() for c in items]
     source_lines([(OFFICE_SOURCE, None), *((sid, None) for sid in address_sources), *dict.fromkeys(cited)], lang)
 

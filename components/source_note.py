@@ -10,7 +10,8 @@ import streamlit as st
 
 from atlas.content import Text, plan_content
 from atlas.sources import sources
-from components.markdown import ja_runs, md_escape, md_url, needs_html, tm
+from components.markdown import ja_runs, md_escape, md_url, tm
+from components.text_blocks import caption_block
 
 
 def label_markdown(sid: str, lang: str, day: dt.date | None = None) -> str:
@@ -32,9 +33,9 @@ def source_lines(refs: list[tuple[str, dt.date | None]], lang: str, fold_after: 
     text = "  \n".join(lines)
     if len(lines) > fold_after:
         with st.expander(tm("sources_count", lang, n=len(lines))):
-            st.caption(text, unsafe_allow_html=needs_html(text))
+            caption_block(text)
     else:
-        st.caption(text, unsafe_allow_html=needs_html(text))
+        caption_block(text)
 
 
 class Citations:

@@ -12,6 +12,7 @@ from atlas.i18n import t
 from atlas.sources import sources
 from components.backtest_view import backtest_section
 from components.markdown import in_lang, ja_runs, md_escape, md_url, md_with_links, tm
+from components.text_blocks import caption_block, markdown_block
 from geo.paths import data_dir
 
 DOWNLOADS = ("geo/districts.geojson", "geo/chome.geojson", "figures/population.csv", "figures/budget.csv")
@@ -31,7 +32,7 @@ def sources_view(lang: str) -> None:
     for src in sources().values():
         with st.container(border=True):
             title = ja_runs(md_escape(src.titles[lang]), lang)
-            st.markdown(f"**[{title}]({md_url(src.url)})**", unsafe_allow_html=True)
+            markdown_block(f"**[{title}]({md_url(src.url)})**")
             if src.url_notes:
                 st.caption(f"{tm('source_link_note', lang)}: {md_escape(src.url_notes[lang])}")
             date = (md_escape(dated(src.date_text(lang), src.reference_date, lang)) if src.reference_date
@@ -40,16 +41,14 @@ def sources_view(lang: str) -> None:
             copied = (f"{tm('source_retrieved', lang)}: [{ja_runs(md_escape(copy.by), lang)}]({md_url(copy.url)}), "
                       f"{tm('source_retrieved_text', lang, date=fmt.date(copy.date, lang))}  \n"
                       if copy else "")
-            st.markdown(
+            markdown_block(  # lang spans on Japanese names and credit lines (not in the ja view); all text escaped
                 f"{tm('source_publisher', lang)}: {ja_runs(md_escape(src.publisher_in(lang)), lang)}  \n"
                 f"{tm('source_date', lang)}: {date}  \n{copied}"
                 f"{tm('source_license', lang)}: {md_escape(src.license_in(lang))}  \n"
-                f"{tm('source_credit', lang)}: {in_lang(src.credit, 'ja', lang, md_with_links)}",
-                unsafe_allow_html=True,  # lang spans on Japanese names and credit lines; all text escaped
+                f"{tm('source_credit', lang)}: {in_lang(src.credit, 'ja', lang, md_with_links)}"
             )
             if src.derivation:
-                st.caption(f"{tm('source_derivation', lang)}: {ja_runs(md_escape(src.derivation_in(lang)), lang)}",
-                           unsafe_allow_html=True)
+                caption_block(f"{tm('source_derivation', lang)}: {ja_runs(md_escape(src.derivation_in(lang)), lang)}")
     backtest_section(lang)
     st.markdown(f"## {tm('downloads_heading', lang)}")
     for rel in DOWNLOADS:

@@ -66,8 +66,8 @@ class _Reader(HTMLParser):
 
 
 def table_blocks(at: AppTest) -> list[str]:
-    """The Markdown elements that hold the compare table."""
-    return [m.value for m in at.markdown if 'class="compare-table"' in m.value]
+    """The st.html blocks that hold the compare table."""
+    return [h.value for h in at.get("html") if 'class="compare-table"' in h.value]
 
 
 def shown_table(at: AppTest) -> ShownTable:

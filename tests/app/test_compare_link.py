@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_runs import shown_svgs
 from streamlit.testing.v1 import AppTest
 from test_compare_page import open_compare as open_page
 
@@ -93,7 +94,7 @@ def test_a_chome_only_upload_gets_a_chome_ranking_and_a_sentence() -> None:
     n = len(result.values[result.columns[0]])
     sentence = tm("ranking_chome_only", "en", n=min(10, n), total=n)
     assert sentence in [c.value for c in at.caption]
-    assert any('class="chart-box"' in m.value and "<svg" in m.value for m in at.markdown)
+    assert any("<svg" in svg for svg in shown_svgs(at))
     assert t("uploaded_label", "en")
 
 
