@@ -52,7 +52,7 @@ def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> Non
     (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download
     (:func:`atlas.indicators.csv_bytes`)."""
     st.markdown(f"**{md_escape(chart.title)}**")
-    svg_block(svg, "chart-box", chart.alt_text)
+    svg_block(svg, "chart-box", chart.title)  # the description is the caption below
     # Japanese terms in an English text (住民基本台帳) carry lang="ja" (ja_runs); every text is escaped first
     caption_block(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang))
     for note in chart.notes:

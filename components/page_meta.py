@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import re
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,6 +24,20 @@ def document_title(page_title: str, district: str | None, lang: str) -> str:
     return " ".join(title.split())
 
 
+@functools.cache
+def _compact_css(path: Path, mtime_ns: int) -> str:
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)  # comments
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s*([{};])\s*", r"\1", text).strip()
+
+
+def style_html(path: Path) -> str:
+    """A style sheet as a ``<style>`` block for ``st.html`` (which sends it with every page open over the
+    websocket): comments dropped and whitespace collapsed, about a third fewer bytes (issue 21). Nothing inside a
+    rule changes: only the space around ``{``, ``}`` and ``;`` goes."""
+    return f"<style>{_compact_css(path, path.stat().st_mtime_ns)}</style>"
+
+
 def static_script(name: str, **data: str) -> str:
     """``<script src="/app/static/<name>" data-…>``: the file runs as it is (a strict Content-Security-Policy
     allows it as 'self'), and reads what changes per run from its ``data-`` attributes (escaped here)."""
@@ -37,7 +54,7 @@ def page_meta(page_title: str, district: str | None, lang: str) -> None:
     """
     title = document_title(page_title, district, lang)
     st.set_page_config(page_title=title)
-    st.html(APP_CSS)  # style only: Streamlit puts it in the event container, taking no space
+    st.html(style_html(APP_CSS))  # style only: Streamlit puts it in the event container, taking no space
     with st.container(key="page_meta"):  # hidden by app.css
         st.html(static_script("page_meta.js", lang=HTML_LANG.get(lang, lang), title=title),
                 unsafe_allow_javascript=True)

@@ -44,7 +44,7 @@ def slide_chart(kind: str) -> None:
     svgs = "".join(cached_chart_svg(kind, area, lang(), style) for style in ("wide", "narrow"))
     chart = cached_population_chart(area, lang()) if kind == "population" else cached_budget_chart(lang())
     with st.container(key="slide_chart"):
-        svg_block(svgs, "slide-svg", chart.alt_text)
+        svg_block(svgs, "slide-svg", chart.title)
 
 
 def current_slide() -> int:
