@@ -84,7 +84,7 @@ def embedded_chart(views: dict[str, IndicatorView]) -> None:
 
 def embed_page(kind: str, views: dict[str, IndicatorView], view: IndicatorView) -> None:
     """Only the map or the chart, then the link to the full view."""
-    st.markdown(EMBED_STYLE, unsafe_allow_html=True)
+    st.html(EMBED_STYLE)  # style only: the event container, no raw-HTML Markdown
     if kind == "map":
         embedded_map(view)
     else:

@@ -8,6 +8,8 @@ Why not ``st.dataframe``: its data grid and Arrow chunks are ~300 KB on a phone'
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from atlas.compare import IndicatorView, comparison_table, table_formats, upload_column
@@ -18,7 +20,7 @@ from atlas.downloads import boundaries_geojson
 from atlas.i18n import t
 from atlas.indicators import column_labels, csv_bytes, indicator_ids
 from atlas.view_link import parse_order
-from components.markdown import html_text, ja_runs, plain_echo, tm
+from components.markdown import ja_runs, plain_echo, tm
 from components.state import district, lang
 from components.text_blocks import caption_block
 from geo.layers import chome_list
@@ -88,10 +90,10 @@ def indicator_table(uploads: list[IndicatorView]) -> None:
     df = comparison_table(code, uploads)
     labels = column_labels(code)
     rows = sorted_rows(df, sort_by, order, labels["area"])
-    html = table_html(df, table_formats(code, uploads), id_column=labels["area"], name_column=labels["name"],
-                      selected=district(), caption=t("table_caption", code), text=html_text, rows=rows,
+    body = table_html(df, table_formats(code, uploads), id_column=labels["area"], name_column=labels["name"],
+                      selected=district(), caption=t("table_caption", code), text=html.escape, rows=rows,
                       note=table_note(sort_by, order))
-    st.html(ja_runs(html, code))  # HTML only: no raw-HTML Markdown (components/text_blocks.py)
+    st.html(ja_runs(body, code))  # HTML only: no raw-HTML Markdown (components/text_blocks.py)
     caption_block(ja_runs(tm("table_dates_note", code), code))
     caption_block(ja_runs(tm("downloads_note", code), code))  # e.g. 六本木六丁目: lang="ja"
     # the files are built later, in the file request, where session_state is not available

@@ -37,7 +37,7 @@ from components.compare_upload import UPLOAD, upload_panel
 from components.district_map import select_from_click
 from components.inline_svg import svg_block
 from components.map_first import rest_fallback, rest_waits, show_rest
-from components.markdown import html_text, ja_runs, md_escape, plain_echo, tm
+from components.markdown import ja_runs, md_escape, plain_echo, tm
 from components.source_note import source_lines
 from components.state import district, lang
 from components.text_blocks import caption_block, markdown_block
@@ -134,7 +134,7 @@ def ranking_bars(view: IndicatorView) -> None:
     ward_line = (ward, f"{t('whole_ward', lang())}: {view.format(ward)}") if ward is not None else None
     values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
     alt = t("ranking_alt", lang(), indicator=view.label, values=values_text)
-    svg = ranking_svg(bars, f"{t('ranking_heading', lang())}: {view.label}", alt, ward_line, text=html_text)
+    svg = ranking_svg(bars, f"{t('ranking_heading', lang())}: {view.label}", alt, ward_line)
     svg_block(svg, "chart-box", alt)
     _provenance(view)
 
@@ -155,8 +155,7 @@ def chome_bars(view: IndicatorView) -> None:
                 k == st.session_state.get(CHOME)) for k, v in ranked[:CHOME_BARS] if k in names]
     values_text = "; ".join(f"{b.label} {b.shown}" for b in bars)
     alt = t("ranking_alt", code, indicator=view.label, values=values_text)
-    svg = ranking_svg(bars, f"{t('ranking_heading', code)}: {view.label}", alt, None, text=html_text,
-                      uid="chome-ranking")
+    svg = ranking_svg(bars, f"{t('ranking_heading', code)}: {view.label}", alt, None, uid="chome-ranking")
     svg_block(svg, "chart-box", alt)
     _provenance(view)
 

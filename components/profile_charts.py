@@ -20,7 +20,7 @@ from atlas.content import plan_content
 from atlas.indicators import csv_bytes
 from atlas.svg_chart import CARD, SLIDE_NARROW, SLIDE_WIDE, chart_svg
 from components.chart_card import chart_card, table_markdown
-from components.markdown import html_text, tm
+from components.markdown import tm
 from geo.paths import data_dir
 
 SVG_STYLES = {style.name: style for style in (CARD, SLIDE_WIDE, SLIDE_NARROW)}
@@ -73,8 +73,8 @@ def cached_budget_chart(lang: str) -> Chart:
 def cached_chart_svg(kind: str, district: str | None, lang: str, style: str = "card") -> str:
     """The inline SVG of the ``population`` chart of ``district`` (None: the ward) or of the ``budget`` chart
     (``district`` is ignored: pass None) in ``style`` (``card``, ``wide``, ``narrow``: :mod:`atlas.svg_chart`).
-    Texts are escaped for a raw-HTML block of ``st.markdown`` (:func:`components.markdown.html_text`)."""
-    return chart_svg(_chart(kind, district, lang), SVG_STYLES[style], text=html_text)
+    Texts are XML-escaped: the SVG reaches the page through :mod:`components.inline_svg`, not Markdown."""
+    return chart_svg(_chart(kind, district, lang), SVG_STYLES[style])
 
 
 @per_data_folder(max_entries=64)

@@ -75,5 +75,5 @@ def shown_table(at: AppTest) -> ShownTable:
     blocks = table_blocks(at)
     assert len(blocks) == 1, f"{len(blocks)} compare tables"
     reader = _Reader()
-    reader.feed(blocks[0])  # entities (html_text writes "." as &#46;) are read as the browser reads them
+    reader.feed(blocks[0])  # entities are read as the browser reads them
     return reader.out
