@@ -1,22 +1,26 @@
-"""Render a :class:`atlas.charts.Chart`: the plot, its description, sources, data table and CSV download.
+"""Render a :class:`atlas.charts.Chart` as one block: title, plot, description, notes, sources and the data table,
+then its CSV download.
 
 The plot is the chart's inline SVG (:mod:`atlas.svg_chart`, drawn on the server and cached by the caller), put
 into the page by :mod:`components.inline_svg`: no chart library to download, no frame, and no raw-HTML Markdown.
-Its ``<title>`` elements are the tooltips. Captions allow HTML only when they hold a ``lang`` span
-(:func:`components.markdown.needs_html`).
-The data table is a Markdown table (the charts have at most ~15 rows): no data-grid chunk, few bytes.
+Its ``<title>`` elements are the tooltips. Everything else of the card travels in the same ``st.html`` block (the
+estimate's method and the data table fold as ``<details>``): one element for a phone to draw where a card of
+captions, expanders and a Markdown table was a dozen (issue 21). The data table (at most ~15 rows) is an HTML
+table: no data-grid chunk, few bytes. The CSV download is the one widget of the card.
 """
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
 
 from atlas.charts import Chart
+from atlas.i18n import t
 from components.inline_svg import svg_block
-from components.markdown import ja_runs, md_escape, tm
-from components.source_note import source_lines
-from components.text_blocks import caption_block, markdown_block
+from components.markdown import ja_runs, tm
+from components.source_note import details_html, source_lines_html
 
 
 def _decimals(values: pd.Series) -> int:
@@ -26,46 +30,57 @@ def _decimals(values: pd.Series) -> int:
 
 
 def column_cells(values: pd.Series) -> list[str]:
-    """A column as Markdown cells: texts escaped, gaps "—", numbers grouped (61,234; 1,203.3) with one number of
+    """A column as HTML cells' texts: texts escaped, gaps "—", numbers grouped (61,234; 1,203.3) with one number of
     decimals per column, except years (integers 1900–2100), which stay as written."""
     if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
-        return ["—" if pd.isna(v) else md_escape(str(v)).replace("\n", " ") for v in values]
+        return ["—" if pd.isna(v) else html.escape(str(v)).replace("\n", " ") for v in values]
     if pd.api.types.is_integer_dtype(values) and values.between(1900, 2100).all():
         return [str(v) for v in values]
     places = _decimals(values) if pd.api.types.is_float_dtype(values) else 0
     return ["—" if pd.isna(v) else f"{v:,.{places}f}" for v in values]
 
 
-def table_markdown(table: pd.DataFrame) -> str:
-    """``table`` as a Markdown table (a real ``<table>`` in the page, a few hundred bytes where ``st.table``'s Arrow
-    copy is ~3 KB): headers and texts escaped, numbers grouped and aligned right."""
+def table_html(table: pd.DataFrame) -> str:
+    """``table`` as an HTML table in a box that scrolls sideways on a phone (a few hundred bytes where
+    ``st.table``'s Arrow copy is ~3 KB): headers and texts escaped, numbers grouped and aligned right."""
     right = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d) for d in table.dtypes]
-    head = "| " + " | ".join(md_escape(str(c)) for c in table.columns) + " |"
-    rule = "|" + "|".join("---:" if r else "---" for r in right) + "|"
+    align = [' class="num"' if r else "" for r in right]
+    head = "".join(f'<th scope="col"{a}>{html.escape(str(c))}</th>' for c, a in zip(table.columns, align, strict=True))
     cells = [column_cells(table[c]) for c in table.columns]
-    rows = ["| " + " | ".join(row) + " |" for row in zip(*cells, strict=True)]
-    return "\n".join([head, rule, *rows])
+    rows = "".join("<tr>" + "".join(f"<td{a}>{v}</td>" for v, a in zip(row, align, strict=True)) + "</tr>"
+                   for row in zip(*cells, strict=True))
+    table_tag = f'<table class="data-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f'<div class="table-box">{table_tag}</div>'
+
+
+def card_parts(chart: Chart, lang: str, table: str) -> tuple[str, str]:
+    """The HTML before and after the plot: the title; the description, notes, the estimate's method (folded),
+    the sources and the data table (``table``: :func:`table_html`, folded). Every text escaped, Japanese terms in an
+    English text (住民基本台帳) marked ``lang="ja"``."""
+    def text(value: str) -> str:
+        return ja_runs(html.escape(value), lang)
+
+    before = f'<p class="card-title"><strong>{text(chart.title)}</strong></p>'
+    after = [f'<p class="small-print">{text(t("chart_description", lang))}: {text(chart.alt_text)}</p>']
+    after += [f'<p class="small-print">{text(note)}</p>' for note in chart.notes]
+    if chart.technical:  # the estimate's method, range and backtest record: one click away
+        method = f'<p class="small-print">{text(chart.technical)}</p>'
+        after.append(details_html(text(t("estimate_details", lang)), method))
+    after.append(source_lines_html(chart.sources, lang))
+    after.append(details_html(text(t("show_data", lang)), ja_runs(table, lang)))
+    return before, "".join(after)
 
 
 def chart_card(chart: Chart, lang: str, svg: str, table: str, csv: bytes) -> None:
-    """Title, chart (``svg``, with its text alternative), description, notes, sources, and the data table
-    (``table``: :func:`table_markdown` of the chart's) with its ``csv`` download
-    (:func:`atlas.indicators.csv_bytes`)."""
-    st.markdown(f"**{md_escape(chart.title)}**")
-    svg_block(svg, "chart-box", chart.title)  # the description is the caption below
-    # Japanese terms in an English text (住民基本台帳) carry lang="ja" (ja_runs); every text is escaped first
-    caption_block(ja_runs(f"{tm('chart_description', lang)}: {md_escape(chart.alt_text)}", lang))
-    for note in chart.notes:
-        caption_block(ja_runs(md_escape(note), lang))
-    if chart.technical:  # the estimate's method, range and backtest record: one click away
-        with st.expander(tm("estimate_details", lang)):
-            caption_block(ja_runs(md_escape(chart.technical), lang))
-    source_lines(chart.sources, lang)
-    with st.expander(tm("show_data", lang)), st.container(key=f"chart_data_{chart.key}"):
-        markdown_block(ja_runs(table, lang))
+    """The card (:func:`card_parts` around ``svg``, with the title as its text fallback) and the download of
+    ``csv`` (:func:`atlas.indicators.csv_bytes`), handed over when the button is pressed: a page no longer fetches
+    every chart's file with it."""
+    before, after = card_parts(chart, lang, table)
+    with st.container(key=f"chart_card_{chart.key}"):
+        svg_block(svg, "chart-box", chart.title, before=before, after=after)
         st.download_button(
             tm("download_csv", lang),
-            data=csv,  # the same bytes every run: the same media URL, so the button travels as a cached reference
+            data=lambda: csv,
             file_name=f"minato-{chart.key}-{lang}.csv",
             mime="text/csv",
             key=f"csv-{chart.key}",

@@ -3,18 +3,20 @@ components/key_figures.py)."""
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from atlas import formatting as fmt
-from atlas.content import plan_content
+from atlas.content import Text, plan_content
 from atlas.districts import area_label
 from atlas.i18n import t
 from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import Office, branch_office, office_label
-from components.markdown import in_lang, md_escape, tm
+from components.markdown import in_lang, ja_runs, md_escape, tm
 from components.navigation import page_link
-from components.source_note import Citations, source_lines
+from components.source_note import Citations, details_html, section_heading, source_lines, source_lines_html
 from components.text_blocks import markdown_block
 
 
@@ -63,15 +65,18 @@ def district_summary(district: str | None, lang: str, links: bool = True) -> Non
 
 
 def plan_aims(district: str | None, lang: str) -> None:
-    """The district plan's aims (nothing for the ward: its vision is in the summary)."""
+    """The district plan's aims, with their source line, as one block (nothing for the ward: its vision is in the
+    summary)."""
     if not district:
         return
     aims = plan_content().district(district).aims
-    cite = Citations(lang)
-    st.subheader(tm("aims_heading", lang))
+    parts = [section_heading(t("aims_heading", lang), lang)]
+    cite = Citations(lang, parts)
     with cite(aims):
-        st.markdown(md_escape(aims.shown(lang)))
+        parts.append(f"<p>{ja_runs(html.escape(aims.shown(lang)), lang)}</p>")
     cite.flush()
+    with st.container(key="plan_aims"):
+        st.html("".join(parts))
 
 
 def contact_line(kind: str, items: list[Contact], lang: str) -> str:
@@ -113,33 +118,46 @@ def office_card(district: str | None, lang: str) -> None:
     source_lines([(OFFICE_SOURCE, None), *((sid, None) for sid in address_sources), *dict.fromkeys(cited)], lang)
 
 
-def initiatives(district: str | None, lang: str) -> None:
-    """District projects where the plan lists them; otherwise the ward-wide initiatives by policy area."""
+def initiatives_html(district: str | None, lang: str) -> str:
+    """District projects where the plan lists them (otherwise the ward's priority issues), then the ward-wide
+    initiatives by policy area, each area folded: one HTML section, every text escaped, with its source lines."""
     plan = plan_content()
+    parts: list[str] = []
+    cite = Citations(lang, parts)
+
+    def text(value: Text) -> str:
+        return ja_runs(html.escape(value.shown(lang)), lang)
+
     if district:
         own = plan.district(district).initiatives
-        st.subheader(tm("district_initiatives_heading", lang))
+        parts.append(section_heading(t("district_initiatives_heading", lang), lang))
         if own:
-            st.markdown("\n".join(f"- {md_escape(item.title.shown(lang))}" for item in own))  # one block: cheap to draw
-            source_lines([(item.source, None) for item in own], lang)
+            parts.append("<ul>" + "".join(f"<li>{text(item.title)}</li>" for item in own) + "</ul>")
+            parts.append(source_lines_html([(item.source, None) for item in own], lang))
         else:
-            st.info(tm("no_district_projects", lang))
+            parts.append(f'<p class="notice">{html.escape(t("no_district_projects", lang))}</p>')
     else:
         issues = plan.ward.priority_issues
-        cite = Citations(lang)
-        st.subheader(tm("priority_issues_heading", lang))
+        parts.append(section_heading(t("priority_issues_heading", lang), lang))
         with cite(*(x for i in issues for x in (i.title, i.summary))):
-            st.markdown("\n".join(f"{i.n}. **{md_escape(i.title.shown(lang))}** — {md_escape(i.summary.shown(lang))}"
-                                  for i in issues))
+            parts.append("<ol>" + "".join(f'<li value="{i.n}"><strong>{text(i.title)}</strong> — {text(i.summary)}</li>'
+                                          for i in issues) + "</ol>")
         cite.flush()
-    st.subheader(tm("ward_initiatives_heading", lang))
-    cite = Citations(lang)
+    parts.append(section_heading(t("ward_initiatives_heading", lang), lang))
     for area in plan.ward.policy_areas:
         scope = f" ({area.scope.shown(lang)})" if area.scope else ""
         texts = [area.name, *([area.scope] if area.scope else []), area.summary,
                  *(x for item in area.initiatives for x in (item.title, item.text))]
-        with st.expander(md_escape(f"{area.numeral} {area.name.shown(lang)}{scope}")), cite(*texts):
-            items = [f"- **{md_escape(item.title.shown(lang))}** — {md_escape(item.text.shown(lang))}"
-                     for item in area.initiatives]
-            st.markdown("\n\n".join([md_escape(area.summary.shown(lang)), "\n".join(items)]))
+        with cite(*texts):
+            items = "".join(f"<li><strong>{text(item.title)}</strong> — {text(item.text)}</li>"
+                            for item in area.initiatives)
+            summary = ja_runs(html.escape(f"{area.numeral} {area.name.shown(lang)}{scope}"), lang)
+            parts.append(details_html(summary, f"<p>{text(area.summary)}</p><ul>{items}</ul>"))
     cite.flush()
+    return "".join(parts)
+
+
+def initiatives(district: str | None, lang: str) -> None:
+    """The plan's initiatives for ``district`` (None: the ward) as one block (:func:`initiatives_html`)."""
+    with st.container(key="initiatives"):
+        st.html(initiatives_html(district, lang))

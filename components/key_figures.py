@@ -12,9 +12,10 @@ import html
 
 import streamlit as st
 
+from atlas.i18n import t
 from atlas.profile import FigureLine, key_figures
-from components.markdown import ja_runs, tm
-from components.source_note import source_lines
+from components.markdown import ja_runs
+from components.source_note import section_heading, source_lines_html
 
 
 def key_figures_html(lines: list[FigureLine], lang: str) -> str:
@@ -29,9 +30,9 @@ def key_figures_html(lines: list[FigureLine], lang: str) -> str:
 
 
 def key_figure_grid(district: str | None, lang: str) -> None:
-    """The key figures, then the sources of all of them in one block."""
-    st.subheader(tm("key_figures_heading", lang), anchor="key-figures")
+    """The heading, the key figures and the sources of all of them, in one block."""
     lines = key_figures(district, lang)
-    with st.container(key="key_figures"):
-        st.html(key_figures_html(lines, lang))  # HTML only: no raw-HTML Markdown (components/inline_svg.py)
-    source_lines([ref for line in lines for ref in line.refs], lang)
+    sources = source_lines_html([ref for line in lines for ref in line.refs], lang)
+    with st.container(key="key_figures"):  # HTML only: no raw-HTML Markdown (components/inline_svg.py)
+        st.html(section_heading(t("key_figures_heading", lang), lang, anchor="key-figures")
+                + key_figures_html(lines, lang) + sources)

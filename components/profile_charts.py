@@ -19,7 +19,7 @@ from atlas.charts import Chart, PlanPoint, budget_chart, fiscal_scale, populatio
 from atlas.content import plan_content
 from atlas.indicators import csv_bytes
 from atlas.svg_chart import CARD, SLIDE_NARROW, SLIDE_WIDE, chart_svg
-from components.chart_card import chart_card, table_markdown
+from components.chart_card import chart_card, table_html
 from components.markdown import tm
 from geo.paths import data_dir
 
@@ -79,8 +79,8 @@ def cached_chart_svg(kind: str, district: str | None, lang: str, style: str = "c
 
 @per_data_folder(max_entries=64)
 def cached_table(kind: str, district: str | None, lang: str) -> str:
-    """The chart's data table as Markdown (texts escaped, numbers grouped)."""
-    return table_markdown(_chart(kind, district, lang).table)
+    """The chart's data table as HTML (texts escaped, numbers grouped)."""
+    return table_html(_chart(kind, district, lang).table)
 
 
 @per_data_folder(max_entries=64)

@@ -32,7 +32,7 @@ def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
     import html
     import re
 
-    blocks = [h.value for h in at.get("html") if h.value.startswith('<dl class="key-figures">')]
+    blocks = [h.value for h in at.get("html") if '<dl class="key-figures">' in h.value]
     assert len(blocks) <= 1, "the key figures are one block"
 
     def plain(part: str) -> str:
@@ -52,3 +52,48 @@ def shown_svgs(at: AppTest, css_class: str = "chart-box") -> list[str]:
         for data in re.findall(rf"<div class=\"{re.escape(css_class)}\" data-svg='([^']*)'", block.value):
             found.append(html.unescape(data.replace("\u00b6", "<")))
     return found
+
+
+def plain_text(fragment: str) -> str:
+    """An HTML fragment's text as the browser shows it: tags dropped (a ``<br>`` is a line break), entities decoded."""
+    import html
+    import re
+
+    fragment = re.sub(r" data-svg='[^']*'", "", fragment)  # an inline SVG's markup (its text is its fallback)
+    fragment = re.sub(r"<(style|script)\b.*?</\1>", "", fragment, flags=re.S)  # not text
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br>", "\n", fragment)))
+
+
+def shown_html_texts(at: AppTest) -> list[str]:
+    """The text of each ``st.html`` block (sections drawn as one block: chart cards, aims, initiatives, key figures)."""
+    return [plain_text(block.value) for block in at.get("html")]
+
+
+def shown_html_tables(at: AppTest) -> int:
+    """How many HTML tables the ``st.html`` blocks hold (the chart cards' data tables)."""
+    return sum(block.value.count("<table") for block in at.get("html"))
+
+
+def shown_source_lines(at: AppTest) -> list[str]:
+    """Each source-lines paragraph inside an ``st.html`` block (components/source_note.py ``source_lines_html``)."""
+    import re
+
+    return [plain_text(p) for block in at.get("html")
+            for p in re.findall(r'<p class="small-print source-lines">(.*?)</p>', block.value)]
+
+
+def shown_headings(at: AppTest) -> list[str]:
+    """Subheaders and the section headings inside ``st.html`` blocks (components/source_note.py
+    ``section_heading``)."""
+    import re
+
+    inside = [plain_text(h) for block in at.get("html") for h in re.findall(r"<h3[^>]*>(.*?)</h3>", block.value)]
+    return [s.value for s in at.subheader] + inside
+
+
+def shown_folds(at: AppTest) -> dict[str, str]:
+    """Each ``<details>`` fold inside an ``st.html`` block: its summary's text -> its body's text."""
+    import re
+
+    return {plain_text(summary): plain_text(body) for block in at.get("html")
+            for summary, body in re.findall(r"<details[^>]*><summary>(.*?)</summary>(.*?)</details>", block.value)}

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from app_runs import shown_folds, shown_html_texts
 from streamlit.testing.v1 import AppTest
 
 from atlas import backtest
@@ -26,7 +27,13 @@ HIDDEN = [s for s in backtest.area_ids() if district_estimate(s, TARGET) is None
 
 
 def _captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption).replace("\\", "")
+    """Captions and the text of the sections drawn as one block (chart cards)."""
+    return "\n".join([c.value for c in at.caption] + shown_html_texts(at)).replace("\\", "")
+
+
+def _technical_in_the_card_fold(at: AppTest, lang: str, technical: str) -> None:
+    """The map page's chart card (one st.html block) folds the method under its summary."""
+    assert technical in shown_folds(at)[t("estimate_details", lang)]
 
 
 def _technical_behind_a_click(at: AppTest, lang: str, technical: str) -> None:
@@ -49,7 +56,7 @@ def test_map_page_and_handout_say_it_plainly(open_view, lang: str) -> None:
     texts = estimate_texts(SHOWN, TARGET, lang)
     at = open_view(None, lang, district=SHOWN)
     assert texts.plain[0] in _captions(at)
-    _technical_behind_a_click(at, lang, texts.technical)
+    _technical_in_the_card_fold(at, lang, texts.technical)
     page = handout_html(SHOWN, lang)
     assert html.escape(texts.plain[0]) in page or texts.plain[0] in page
 

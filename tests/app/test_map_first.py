@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from app_runs import shown_headings
 from streamlit.testing.v1 import AppTest
 
 from atlas.districts import district_by_id
@@ -47,8 +48,7 @@ def test_first_open_sends_the_title_map_and_summary_alone(lang: str) -> None:
     _, args = map_place(at)
     assert args["announce"] is True, "the frame is asked to report when it has drawn"
     assert not at.selectbox and not at.text_input, "the pickers follow the map"
-    subheaders = [s.value for s in at.subheader]
-    assert t("key_figures_heading", lang) not in subheaders, "the profile follows the map"
+    assert t("key_figures_heading", lang) not in shown_headings(at), "the profile follows the map"
     assert READY_KEY not in at.session_state or at.session_state[READY_KEY] is False
 
 
@@ -59,7 +59,7 @@ def test_after_the_report_the_whole_page_comes_with_the_map_in_its_place() -> No
     at.run()
     assert not at.exception
     assert at.selectbox(key="district_select").value == "shiba"
-    assert t("key_figures_heading", "en") in [s.value for s in at.subheader]
+    assert t("key_figures_heading", "en") in shown_headings(at)
     new_place, args = map_place(at)
     assert new_place == place, "the map moved: its frame would be built again"
     assert args["announce"] is False
@@ -79,7 +79,7 @@ def test_without_a_map_layer_file_the_first_open_is_whole(monkeypatch, tmp_path)
         map_layers.layer_url.cache_clear()
     assert not at.exception
     assert t("map_failed", "en") in [w.value for w in at.warning]
-    assert at.selectbox and t("key_figures_heading", "en") in [s.value for s in at.subheader]
+    assert at.selectbox and t("key_figures_heading", "en") in shown_headings(at)
     assert at.session_state[READY_KEY] is True
 
 

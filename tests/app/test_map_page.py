@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_runs import shown_key_figures
+from app_runs import shown_key_figures, shown_source_lines
 
 from atlas.districts import district_by_id, districts
 from atlas.i18n import LANGS, t
@@ -85,7 +85,7 @@ def test_town_search_not_found_is_a_message(run_app) -> None:
 
 def test_figures_carry_their_source(run_app) -> None:
     at = run_app(district="shiba", lang="en")
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join([c.value for c in at.caption] + shown_source_lines(at))
     assert "e-Stat" in captions and "1 Oct 2020" in captions
     expected = key_figures("shiba", "en")[0]  # the latest resident-register population, from data/figures
     assert shown_key_figures(at)[0] == (expected.label, expected.value)

@@ -65,9 +65,22 @@ def _texts_of(node: object) -> Iterator[str]:
             yield from (str(cell) for cell in value.to_numpy().ravel())
 
 
+_HTML_PIECE = re.compile(r"<(h\d|p|li|summary|dt|dd|th|td)\b([^>]*)>(.*?)</\1>", re.S)
+
+
+def _html_elements(block: str) -> Iterator[Element]:
+    """A section drawn as one ``st.html`` block, in document order: its headings, paragraphs, list items and fold
+    summaries, each an element; a paragraph of class ``source-lines`` is a source line."""
+    for _, attrs, inner in _HTML_PIECE.findall(block):
+        yield Element(_plain(inner.replace("<br>", "\n")), "source-lines" in attrs)
+
+
 def _walk(node: object) -> Iterator[Element]:
     """The elements below ``node`` in document order (blocks such as expanders give their label first)."""
     for child in getattr(node, "children", {}).values():
+        if type(child).__name__ == "Html":
+            yield from _html_elements(child.value)
+            continue
         source_line = type(child).__name__ == "Caption" and "](http" in str(getattr(child, "value", ""))
         for text in _texts_of(child):
             yield Element(_plain(text), source_line)

@@ -14,6 +14,7 @@ import html
 import re
 
 import pytest
+from app_runs import shown_html_tables, shown_html_texts
 from streamlit.testing.v1 import AppTest
 
 from atlas.figures import BUDGET_KINDS, MEASURES, RELIABILITY, budget, budget_notes, population
@@ -45,7 +46,7 @@ def _texts(at: AppTest) -> list[str]:
         df = frame.value
         parts += [str(c) for c in df.columns] + [str(i) for i in df.index]
         parts += [str(v) for row in df.itertuples(index=False) for v in row]
-    return [_plain(p) for p in parts]
+    return [_plain(p) for p in parts] + shown_html_texts(at)  # sections drawn as one st.html block
 
 
 def _codes() -> list[str]:
@@ -79,7 +80,7 @@ def test_map_page_and_its_data_tables_speak_the_view_language(open_view, lang: s
     """ja and zh: no English developer text; every language: no ISO dates, source ids or codes."""
     at = open_view(None, lang, **({"district": district} if district else {}))
     texts = _texts(at)
-    assert _tables(texts) >= 2  # the population and budget tables were read
+    assert _tables(texts) + shown_html_tables(at) >= 2  # the population and budget tables were read
     assert not _problems(texts, lang)
 
 

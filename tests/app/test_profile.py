@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
-from app_runs import shown_key_figures, shown_svgs
+from app_runs import shown_html_texts, shown_key_figures, shown_source_lines, shown_svgs
 
 from atlas.content import plan_content
 from atlas.districts import districts
 from atlas.i18n import LANGS, t
 from atlas.profile import key_figures
 from atlas.sources import sources
-from components.chart_card import table_markdown
-from components.markdown import md_escape
+from components.chart_card import table_html
 from components.profile_charts import cached_chart_svg, cached_table
 
 SLUGS = [d.id for d in districts()]
@@ -20,7 +22,7 @@ SLUGS = [d.id for d in districts()]
 
 def all_text(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
-    parts += [s.value for s in at.subheader]
+    parts += [s.value for s in at.subheader] + shown_html_texts(at)
     return "\n".join(parts)
 
 
@@ -61,15 +63,16 @@ def test_key_figure_sources_are_one_block_naming_every_source(run_app, slug) -> 
     metrics = shown_key_figures(at)
     assert metrics, "the profile shows key figures"
     titles = {sources()[sid].titles["en"] for line in key_figures(slug, "en") for sid, _ in line.refs}
-    citing = [c.value for c in at.caption if any(title in c.value for title in titles)]
-    assert any(all(title in c for title in titles) for c in citing), "one caption names every key-figure source"
+    lines = [c.value for c in at.caption] + shown_source_lines(at)
+    citing = [c for c in lines if any(title in c for title in titles)]
+    assert any(all(title in c for title in titles) for c in citing), "one block names every key-figure source"
     assert len(citing) < len(metrics), f"{len(citing)} source captions for {len(metrics)} figures"
 
 
 def test_district_profile_says_budget_has_no_district_breakdown(run_app) -> None:
     at = run_app(district="takanawa", lang="en")
     assert any(t("budget_no_district", "en") in i.value for i in at.info)
-    assert any(t("no_district_projects", "en") in i.value for i in at.info)
+    assert any(t("no_district_projects", "en") in text for text in shown_html_texts(at))
 
 
 def chart_svgs(at) -> list[str]:
@@ -86,9 +89,10 @@ def test_charts_have_data_tables_and_downloads(run_app) -> None:
     assert cached_chart_svg("population", "akasaka", "ja") in svgs[0]
     assert cached_chart_svg("budget", None, "ja") in svgs[1]
     assert not at.get("plotly_chart") and not at.dataframe and not at.table  # no Plotly.js, no data-grid chunk
-    tables = [m.value for m in at.markdown if m.value.startswith("| ")]
+    tables = [t for block in at.get("html") for t in re.findall(r'<div class="table-box">.*?</div>', block.value)]
     assert tables == [cached_table("population", "akasaka", "ja"), cached_table("budget", None, "ja")]
-    assert len(at.get("download_button")) >= 2
+    keys = [b.key for b in at.get("download_button") if b.key.startswith("csv-")]
+    assert [k.split("-")[1] for k in keys] == ["population", "budget"]
 
 
 def test_chart_svg_is_drawn_once_per_chart_and_language() -> None:
@@ -96,12 +100,15 @@ def test_chart_svg_is_drawn_once_per_chart_and_language() -> None:
     assert cached_chart_svg("budget", None, "zh", "wide") is cached_chart_svg("budget", None, "zh", "wide")
 
 
-def test_chart_table_cells_are_text_not_markdown() -> None:
-    """The data table is Markdown: headers and texts escaped (the CSV keeps raw text), numbers grouped, years not."""
-    table = pd.DataFrame([{"a ![x](https://e.org/p.png)": "<img src=x> **b|c**", "n": 61234, "year": 2024,
-                           "x": 1203.25}, {"a ![x](https://e.org/p.png)": None, "n": 5, "year": 2025, "x": 2.0}])
-    lines = table_markdown(table).split("\n")
-    assert lines[0] == f"| {md_escape('a ![x](https://e.org/p.png)')} | n | year | x |"
-    assert lines[1] == "|---|---:|---:|---:|"
-    assert lines[2] == f"| {md_escape('<img src=x> **b|c**')} | 61,234 | 2024 | 1,203.25 |"
-    assert lines[3] == "| — | 5 | 2025 | 2.00 |"
+def test_chart_table_cells_are_text_not_markup() -> None:
+    """The data table is HTML: headers and texts escaped (the CSV keeps raw text), numbers grouped and aligned right,
+    years as written."""
+    name = "a ![x](https://e.org/p.png) <b>"
+    table = pd.DataFrame([{name: "<img src=x> **b|c**", "n": 61234, "year": 2024, "x": 1203.25},
+                          {name: None, "n": 5, "year": 2025, "x": 2.0}])
+    shown = table_html(table)
+    head = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", shown)
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(<td.*?)</tr>", shown)]
+    assert head == [html.escape(name), "n", "year", "x"]
+    assert rows == [[html.escape("<img src=x> **b|c**"), "61,234", "2024", "1,203.25"], ["—", "5", "2025", "2.00"]]
+    assert shown.count('<td class="num">') == 6 and "<img" not in shown

@@ -371,6 +371,18 @@ def open_expander(page: Page, expander: Locator) -> None:
     wait_layout_stable(page)
 
 
+def open_fold(page: Page, fold: Locator) -> None:
+    """Open a fold of a section drawn as one ``st.html`` block (``<details class="fold">``, e.g. a chart card's data
+    table) and wait until the page has stopped moving. The click waits for a still page too: a chart drawn above
+    it (static/inline_svg.js) moves the fold, and a click aimed before that lands on whatever took its place.
+    A fold left open stays open while its block's HTML is unchanged (the budget card, on another district)."""
+    wait_layout_stable(page)
+    if fold.get_attribute("open") is None:
+        fold.locator("summary").click()
+    expect(fold).to_have_attribute("open", "")
+    wait_layout_stable(page)
+
+
 def scroll_map_into_view(page: Page) -> None:
     """Scroll the page so the whole map iframe is on screen (asserts it fits in the viewport).
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from harness import MAIN, Server, open_expander, wait_map_ready, wait_script_idle
+from harness import MAIN, Server, wait_map_ready, wait_script_idle
 from playwright.sync_api import Locator, Page, expect
 
 from atlas.districts import districts
@@ -150,14 +150,12 @@ def test_profile_chart_csvs_on_a_fresh_session(page: Page, base_url: str, app_se
     since = len(app_server.log())
     charts = [cached_population_chart(DISTRICT, lang), cached_budget_chart(lang)]
     main = page.locator(MAIN)
-    expanders = main.locator('[data-testid="stExpander"]').filter(has_text=t("show_data", lang))
-    open_map_page(page, f"{base_url}/?district={DISTRICT}&lang={lang}", expanders.first)
-    expect(expanders).to_have_count(len(charts))
+    buttons = main.get_by_role("button", name=t("download_csv", lang))  # one under each chart card
+    open_map_page(page, f"{base_url}/?district={DISTRICT}&lang={lang}", buttons.first)
+    expect(buttons).to_have_count(len(charts))
     received: dict[str, bytes] = {}
     for i in range(len(charts)):
-        expander = expanders.nth(i)
-        open_expander(page, expander)
-        name, data = receive(page, expander.get_by_role("button", name=t("download_csv", lang)))
+        name, data = receive(page, buttons.nth(i))
         received[name] = data
     expected = {f"minato-{c.key}-{lang}.csv": c.table for c in charts}
     assert set(received) == set(expected)

@@ -12,7 +12,7 @@ import re
 
 import pytest
 from a11y import DESKTOP, PHONE, load
-from harness import MAIN, open_expander, wait_map_ready
+from harness import MAIN, open_fold, wait_map_ready
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from atlas.districts import districts
@@ -83,16 +83,16 @@ def test_open_data_tables_scroll_inside_their_box_not_the_page(browser: Browser,
     try:
         page = ctx.new_page()
         load(page, f"{base_url}/?district={DISTRICT_WITH_EN}&lang={view}")
-        expanders = page.locator(f'{MAIN} [data-testid="stExpander"]').filter(
-            has=page.get_by_text(t("show_data", view), exact=True))
-        assert expanders.count() >= 1
-        for i in range(expanders.count()):
-            open_expander(page, expanders.nth(i))
-        tables = page.locator(f'{MAIN} [class*="st-key-chart_data_"] table')
+        folds = page.locator(f"{MAIN} details.fold").filter(
+            has=page.locator("summary", has_text=re.compile(rf"^{re.escape(t('show_data', view))}$")))
+        expect(folds.first).to_be_attached()
+        for i in range(folds.count()):
+            open_fold(page, folds.nth(i))
+        tables = page.locator(f"{MAIN} .table-box table")
         expect(tables.first).to_be_visible()
         sizes = page.evaluate(f"""() => {{
           const main = document.querySelector('{MAIN}');
-          const boxes = [...main.querySelectorAll('[class*="st-key-chart_data_"] table')].map(t => {{
+          const boxes = [...main.querySelectorAll('.table-box table')].map(t => {{
             const box = t.parentElement, r = box.getBoundingClientRect();
             return {{table: t.scrollWidth, box: box.clientWidth, right: r.right,
                      overflow: getComputedStyle(box).overflowX}};

@@ -21,7 +21,6 @@ from harness import (
     ROOT,
     VIEWPORT,
     click_target,
-    open_expander,
     wait_map_ready,
     wait_script_idle,
     wait_until,
@@ -316,8 +315,6 @@ def test_two_sessions_on_two_replicas(browser: Browser, topo: Topology) -> None:
         wait_until(page, lambda: any(finished), timeout_ms=60_000, what="a script run on the reconnected session")
         wait_script_idle(page)
         expect(page).to_have_url(re.compile(r"[?&]district=azabu(&|$)"))
-        expander = page.locator(MAIN).locator('[data-testid="stExpander"]').filter(has_text=t("show_data", LANG))
-        open_expander(page, expander.first)
         name, data = download(page, t("download_csv", LANG))
         assert name == f"minato-population-azabu-{LANG}.csv" and data.startswith(b"\xef\xbb\xbf"), name
         pick(page, "shibaura-konan")

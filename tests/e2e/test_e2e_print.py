@@ -86,7 +86,8 @@ def assert_map_fills_the_width(page: Page) -> list[float]:
 def assert_sources_printed(page: Page, text: str, lang: str) -> None:
     """Every source line the printed layout shows (folded ones unfolded) is in the PDF's text."""
     prefix = t("source_label", lang, title="\0", publisher="", date="").split("\0")[0]
-    lines = page.evaluate("""(prefix) => Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"] a'))
+    lines = page.evaluate("""(prefix) => Array.from(document.querySelectorAll(
+        '[data-testid="stCaptionContainer"] a, .source-lines a'))
         .filter(a => a.getClientRects().length > 0 && a.textContent.startsWith(prefix)).map(a => a.textContent)""",
                           prefix)
     assert lines, f"no source line in the printed layout ({lang})"

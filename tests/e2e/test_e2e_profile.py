@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import H3, MAIN, click_target, wait_highlight, wait_map_ready, wait_script_idle, wait_view_settled
+from harness import (
+    H3,
+    MAIN,
+    click_target,
+    open_fold,
+    wait_highlight,
+    wait_map_ready,
+    wait_script_idle,
+    wait_view_settled,
+)
 from playwright.sync_api import Page, expect
 
 from atlas.content import plan_content
@@ -22,7 +31,6 @@ SOURCE_PREFIX = t("source_label", LANG, title="\x00", publisher="", date="").spl
 # More than four sources are folded into an expander titled "来源（N项）".
 FOLDED = re.compile("^\\s*" + re.escape(t("sources_count", LANG, n=987654)).replace("987654", r"(\d+)") + "\\s*$")
 
-EXPANDER_TITLE = '[data-testid="stExpander"] summary [data-testid="stMarkdownContainer"]'
 
 
 def exact(text: str) -> re.Pattern[str]:
@@ -51,13 +59,13 @@ def expect_profile(page: Page, slug: str) -> None:
         column = chart_columns.nth(i)
         expect(column.locator(CHART)).to_have_count(1)
         sources = column.get_by_role("link", name=re.compile(rf"^\s*{re.escape(SOURCE_PREFIX)}"))
-        folded = column.locator(EXPANDER_TITLE).filter(has_text=FOLDED)
+        folded = column.locator("details.fold").filter(has=page.locator("summary", has_text=FOLDED))
         wanted = 1
-        if folded.count():  # the chart's sources are folded: open the expander, expect all N lines
-            match = FOLDED.match(folded.first.inner_text())
+        if folded.count():  # the chart's sources are folded: open the fold, expect all N lines
+            match = FOLDED.match(folded.first.locator("summary").inner_text())
             assert match, folded.first.inner_text()
             wanted = int(match.group(1))
-            folded.first.click()
+            open_fold(page, folded.first)
         expect(sources.first).to_be_visible()
         assert sources.count() >= wanted, f"chart {i}: {sources.count()} source links, expected {wanted}"
         for href in sources.evaluate_all("els => els.map(e => e.getAttribute('href'))"):

@@ -23,7 +23,7 @@ TARGETS_JS = """
   const controls = 'a[href], button, input, select, textarea, summary, [role="button"], [role="combobox"], '
     + '[role="tab"], [role="slider"], [tabindex]:not([tabindex="-1"])';
   const inlineText = '[data-testid="stMarkdownContainer"] a, [data-testid="stCaptionContainer"] a, '
-    + '.leaflet-control-attribution a';
+    + '.leaflet-control-attribution a, [data-testid="stHtml"] p a';
   const standalone = 'a[href="#key-figures"]';
   const hitBox = 'label, [data-testid="stSelectbox"] div:has(> div > input), [data-testid="stTextInputRootElement"], '
     + '[data-testid="stPageLink-NavLink"], [data-testid="stFileUploaderDropzone"] button';
@@ -47,7 +47,8 @@ TARGETS_JS = """
   return out;
 }
 """
-OPEN_FOLDS_JS = """() => document.querySelectorAll('[data-testid="stExpander"] details:not([open]) > summary')
+OPEN_FOLDS_JS = """() => document.querySelectorAll(
+  '[data-testid="stExpander"] details:not([open]) > summary, details.fold:not([open]) > summary')
   .forEach(s => s.click())"""
 
 
