@@ -6,7 +6,8 @@ import streamlit as st
 
 from components.district_card import click_message, district_picker, town_search
 from components.district_map import district_map, select_from_click
-from components.district_profile import district_summary, initiatives, plan_aims
+from components.district_profile import initiatives, plan_aims
+from components.district_summary import district_summary
 from components.handout_button import handout_button
 from components.key_figures import key_figure_grid
 from components.map_first import rest_fallback, rest_waits, show_rest

@@ -97,3 +97,23 @@ def shown_folds(at: AppTest) -> dict[str, str]:
 
     return {plain_text(summary): plain_text(body) for block in at.get("html")
             for summary, body in re.findall(r"<details[^>]*><summary>(.*?)</summary>(.*?)</details>", block.value)}
+
+
+def shown_district_name(at: AppTest) -> str:
+    """The summary's heading: the selected district's name, or the whole ward (components/district_summary.py)."""
+    import re
+
+    names = [plain_text(h) for block in at.get("html")
+             for h in re.findall(r'<h2 id="selected-district"[^>]*>(.*?)</h2>', block.value)]
+    assert len(names) == 1, names
+    return names[0]
+
+
+def shown_office_card(at: AppTest) -> list[str]:
+    """The office card's lines as the browser shows them (components/district_summary.py)."""
+    import re
+
+    cards = [card for block in at.get("html") for card in re.findall(r'<div class="office-card"><p>(.*?)</p></div>',
+                                                                       block.value)]
+    assert len(cards) == 1, cards
+    return [plain_text(line) for line in cards[0].split("<br>")]

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_runs import shown_key_figures, shown_source_lines
+from app_runs import shown_district_name, shown_key_figures, shown_source_lines
 
 from atlas.districts import district_by_id, districts
 from atlas.i18n import LANGS, t
@@ -16,7 +16,7 @@ from geo.paths import DATA_DIR
 
 def heading(at) -> str:
     """The selected district's name: the first h2 of the map page (under the page's h1)."""
-    return at.header[0].value
+    return shown_district_name(at)
 
 
 def test_default_page_renders_the_whole_ward(run_app) -> None:

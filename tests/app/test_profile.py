@@ -21,7 +21,7 @@ SLUGS = [d.id for d in districts()]
 
 
 def all_text(at) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + []
     parts += [s.value for s in at.subheader] + shown_html_texts(at)
     return "\n".join(parts)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from app_runs import shown_district_name
 
 from atlas.districts import district_by_id
 from atlas.i18n import LANGS, t
@@ -13,7 +14,7 @@ from geo.find import find
 
 
 def heading(at) -> str:
-    return at.header[0].value
+    return shown_district_name(at)
 
 
 def _where(query: str, lang: str) -> str:

@@ -16,7 +16,9 @@ Not done by this driver: the browser's static files, drawing, and the map compon
 from __future__ import annotations
 
 import asyncio
+import html
 import random
+import re
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -31,6 +33,13 @@ PICKER_KEY = "district_select"
 MAP_KEY = "district_map"
 MAP_REPORT = '{"drawn": true, "n": 0}'
 HEADING_ANCHOR = "selected-district"
+_HEADING = re.compile(rf'<h2 id="{HEADING_ANCHOR}"[^>]*>(.*?)</h2>', re.S)
+
+
+def heading_text(body: str) -> str | None:
+    """The district name in the summary block's heading, as shown (tags dropped, entities decoded)."""
+    found = _HEADING.search(body)
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else None
 DISTRICTS = ["shiba", "azabu", "akasaka", "takanawa", "shibaura-konan"]
 LANGS = ["ja", "en", "zh"]
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY}
@@ -183,8 +192,8 @@ class WsSession:
             which = element.WhichOneof("type")
             if which == "exception":
                 result.error = f"exception in the page: {element.exception.type}: {element.exception.message}"[:200]
-            elif which == "heading" and element.heading.anchor == HEADING_ANCHOR:
-                result.heading = element.heading.body
+            elif which == "html" and f'id="{HEADING_ANCHOR}"' in element.html.body:  # components/district_summary.py
+                result.heading = heading_text(element.html.body)
             elif which == "component_instance" and element.component_instance.id.endswith(MAP_KEY):
                 self.map_id = element.component_instance.id
             elif which == "selectbox" and element.selectbox.id.endswith(PICKER_KEY):

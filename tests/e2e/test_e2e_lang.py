@@ -24,7 +24,7 @@ from geo.layers import chome_list
 
 pytestmark = pytest.mark.e2e
 
-OFFICE_CARD = f"{MAIN} .st-key-office_card"
+OFFICE_CARD = f"{MAIN} .office-card"
 DISTRICT_WITH_EN = next(d.id for d in districts() if english_address(branch_office(d.id)))
 DISTRICT_WITHOUT_EN = next(d.id for d in districts() if not english_address(branch_office(d.id)))
 
