@@ -12,7 +12,7 @@ LANGS = ("ja", "en", "zh")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 BLOCKING = ("serious", "critical")
-PICKER = ".st-key-district_select input[type=\"radio\"]"  # the district radio: Tab lands on its checked option
+PICKER = ".st-key-district_select input"  # a radio group (Tab lands on its checked option), once a selectbox
 
 AXE_RUN = """
 async (impacts) => {
