@@ -12,7 +12,7 @@ import re
 
 import pytest
 from a11y import DESKTOP, PHONE, load
-from harness import MAIN, open_expander, wait_map_ready
+from harness import MAIN, open_expander, wait_map_ready, wait_script_idle
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from atlas.districts import districts
@@ -85,6 +85,8 @@ def test_open_data_tables_scroll_inside_their_box_not_the_page(browser: Browser,
         load(page, f"{base_url}/?district={DISTRICT_WITH_EN}&lang={view}")
         expanders = page.locator(f'{MAIN} [data-testid="stExpander"]').filter(
             has=page.get_by_text(t("show_data", view), exact=True))
+        expect(expanders.first).to_be_attached()  # the profile comes in the run after the map's (map_first.py)
+        wait_script_idle(page)
         assert expanders.count() >= 1
         for i in range(expanders.count()):
             open_expander(page, expanders.nth(i))
