@@ -27,7 +27,7 @@ waiting = rest_waits()
 st.title(tm("map_heading", lang()), anchor=False)
 st.caption(tm("map_caption", lang()))
 with st.container(key="view_pickers"):  # its place is kept while empty (static/app.css)
-    pick_col, search_col = st.columns(2, gap="medium")  # first in the tab order, before the map
+    pick_col, search_col = st.columns([3, 2], gap="medium")  # first in the tab order; the picker above the map
 map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:  # sent first (the frame loads while the rest is drawn); nothing may come before it between runs
     has_frame = district_map(lang(), district(), on_click=on_map_event, announce=waiting)

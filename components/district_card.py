@@ -7,7 +7,7 @@ import streamlit as st
 from atlas.district_names import district_search_names
 from atlas.districts import district_by_id, districts
 from atlas.i18n import t
-from components.markdown import tm, tm_in_lang
+from components.markdown import md_escape, tm, tm_in_lang
 from components.state import SELECT_KEY, district, lang, select_district
 from components.text_blocks import caption_block
 from geo.find import find
@@ -17,16 +17,19 @@ TOWN_KEY = "town_query"
 
 
 def district_picker() -> None:
-    """A selectbox over the districts (keyboard access), in sync with the map and the URL."""
+    """A horizontal radio over the whole ward and the districts, in sync with the map and the URL: one tap on a
+    phone with every choice in view, one tab stop and arrow keys on a keyboard, 44 px targets (static/app.css),
+    and none of the selectbox's JavaScript on the map page's first visit."""
     ids = [""] + [d.id for d in districts()]
     labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}  # options: plain text
     if SELECT_KEY not in st.session_state:  # widget state is dropped on pages without the picker
         st.session_state[SELECT_KEY] = district() or ""
-    st.selectbox(
+    st.radio(
         tm("district_select", lang()),
         options=ids,
-        format_func=labels.__getitem__,
+        format_func=lambda slug: md_escape(labels[slug]),
         key=SELECT_KEY,
+        horizontal=True,
         on_change=lambda: select_district(st.session_state[SELECT_KEY] or None),
     )
 

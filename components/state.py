@@ -41,9 +41,11 @@ def district() -> str | None:
 
 
 def select_district(slug: str | None) -> None:
-    """Select ``slug`` (None = whole ward); safe to call from widget callbacks."""
+    """Select ``slug`` (None = whole ward); safe to call from widget callbacks. The picker's value is written only
+    when it differs (a map click, a town search): a value written through session state is pushed to the browser
+    with the next run, and pushing the picker its own choice back would undo a second tap made before that run."""
     st.session_state[DISTRICT] = slug
-    if SELECT_KEY in st.session_state:
+    if SELECT_KEY in st.session_state and st.session_state[SELECT_KEY] != (slug or ""):
         st.session_state[SELECT_KEY] = slug or ""
 
 

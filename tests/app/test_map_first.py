@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from atlas.districts import district_by_id
 from atlas.i18n import LANGS, t
 from components.map_first import READY_KEY
+from components.state import SELECT_KEY
 from geo.paths import ROOT
 
 
@@ -21,6 +22,11 @@ def first_open(**params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+def radio_keys(at: AppTest) -> list[str]:
+    """The keys of the page's radios (the district picker is one, under ``SELECT_KEY``)."""
+    return [r.key for r in at.radio]
 
 
 def map_place(at: AppTest) -> tuple[tuple[int, ...], dict]:
@@ -47,7 +53,7 @@ def test_first_open_sends_the_title_map_and_summary_alone(lang: str) -> None:
     assert shown_district_name(at) == district_by_id("azabu").name(lang)  # the summary is there at once
     _, args = map_place(at)
     assert args["announce"] is True, "the frame is asked to report when it has drawn"
-    assert not at.selectbox and not at.text_input, "the pickers follow the map"
+    assert SELECT_KEY not in radio_keys(at) and not at.text_input, "the pickers follow the map"
     assert t("key_figures_heading", lang) not in shown_headings(at), "the profile follows the map"
     assert READY_KEY not in at.session_state or at.session_state[READY_KEY] is False
 
@@ -58,13 +64,13 @@ def test_after_the_report_the_whole_page_comes_with_the_map_in_its_place() -> No
     at.session_state[READY_KEY] = True  # what the map's report (its on_change) sets
     at.run()
     assert not at.exception
-    assert at.selectbox(key="district_select").value == "shiba"
+    assert at.radio(key=SELECT_KEY).value == "shiba"
     assert t("key_figures_heading", "en") in shown_headings(at)
     new_place, args = map_place(at)
     assert new_place == place, "the map moved: its frame would be built again"
     assert args["announce"] is False
     at.run()  # and it stays whole
-    assert at.selectbox and map_place(at)[1]["announce"] is False
+    assert SELECT_KEY in radio_keys(at) and map_place(at)[1]["announce"] is False
 
 
 def test_without_a_map_layer_file_the_first_open_is_whole(monkeypatch, tmp_path) -> None:
@@ -79,7 +85,7 @@ def test_without_a_map_layer_file_the_first_open_is_whole(monkeypatch, tmp_path)
         map_layers.layer_url.cache_clear()
     assert not at.exception
     assert t("map_failed", "en") in [w.value for w in at.warning]
-    assert at.selectbox and t("key_figures_heading", "en") in shown_headings(at)
+    assert SELECT_KEY in radio_keys(at) and t("key_figures_heading", "en") in shown_headings(at)
     assert at.session_state[READY_KEY] is True
 
 

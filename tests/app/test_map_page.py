@@ -11,6 +11,7 @@ from app_runs import shown_district_name, shown_key_figures, shown_source_lines
 from atlas.districts import district_by_id, districts
 from atlas.i18n import LANGS, t
 from atlas.profile import key_figures
+from components.state import SELECT_KEY
 from geo.paths import DATA_DIR
 
 
@@ -19,12 +20,17 @@ def heading(at) -> str:
     return shown_district_name(at)
 
 
+def picker(at):
+    """The district picker (a horizontal radio)."""
+    return at.radio(key=SELECT_KEY)
+
+
 def test_default_page_renders_the_whole_ward(run_app) -> None:
     at = run_app()
     assert not at.exception
     assert at.title[0].value == t("map_heading", "ja")
     assert heading(at) == t("whole_ward", "ja")
-    assert at.selectbox[0].value == ""
+    assert picker(at).value == ""
     assert not at.warning
 
 
@@ -34,7 +40,7 @@ def test_district_param_selects_it_in_each_language(run_app, slug: str, lang: st
     at = run_app(district=slug, lang=lang)
     assert not at.exception
     assert heading(at) == district_by_id(slug).name(lang)
-    assert at.selectbox[0].value == slug
+    assert picker(at).value == slug
     assert at.query_params["district"] == [slug] or at.query_params["district"] == slug
 
 
@@ -52,16 +58,16 @@ def test_unknown_language_falls_back_with_notice(run_app) -> None:
     assert heading(at) == district_by_id("akasaka").name("ja")
 
 
-def test_selectbox_selects_and_updates_the_url(run_app) -> None:
+def test_picker_selects_and_updates_the_url(run_app) -> None:
     at = run_app(lang="en")
-    at.selectbox[0].set_value("takanawa").run()
+    picker(at).set_value("takanawa").run()
     assert heading(at) == "Takanawa"
     assert "takanawa" in str(at.query_params["district"])
 
 
 def test_language_switch_keeps_the_district(run_app) -> None:
     at = run_app(district="azabu", lang="en")
-    at.radio[0].set_value("zh").run()
+    at.radio(key="lang_switch").set_value("zh").run()
     assert heading(at) == district_by_id("azabu").name("zh")
     assert "zh" in str(at.query_params["lang"])
     assert "azabu" in str(at.query_params["district"])

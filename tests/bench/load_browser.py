@@ -2,9 +2,10 @@
 
 Each session opens ``/?district=…&lang=…`` in its own browser context (own cookies, so own replica and
 Streamlit session), waits for the map to be drawn and the script run to end (page open), then chooses other
-districts in the district picker with think time. A change is timed inside the page: from the click on the
-option to the profile heading (``#selected-district``, an h2) showing the chosen name. Websocket bytes are the
-payloads Chromium received and sent from the click until the run ended and the page was quiet for 300 ms.
+districts in the district picker (a radio group) with think time. A change is timed inside the page: from the
+click on the option to the profile heading (``#selected-district``, an h2) showing the chosen name. Websocket
+bytes are the payloads Chromium received and sent from the click until the run ended and the page was quiet for
+300 ms.
 """
 
 from __future__ import annotations
@@ -101,8 +102,12 @@ class BrowserSession:
         start, before, error = time.perf_counter(), traffic.total, None
         ms: float | None = None
         try:
-            await page.get_by_role("combobox", name=t("district_select", self.lang)).click()
-            await page.get_by_role("option", name=label, exact=True).click()
+            picker = page.get_by_role("radiogroup", name=t("district_select", self.lang))  # one tap per change
+            if await picker.count():
+                await picker.get_by_text(label, exact=True).click()
+            else:  # a checkout from before issue 21 (--app-root): the picker was a selectbox
+                await page.get_by_role("combobox", name=t("district_select", self.lang)).click()
+                await page.get_by_role("option", name=label, exact=True).click()
             await page.wait_for_function(f"(name) => ({SHOWN_AFTER_CLICK_JS})(name) !== null", arg=label,
                                          timeout=self.timeout_ms)
             ms = await page.evaluate(SHOWN_AFTER_CLICK_JS, label)

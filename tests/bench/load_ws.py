@@ -196,11 +196,11 @@ class WsSession:
                 result.heading = heading_text(element.html.body)
             elif which == "component_instance" and element.component_instance.id.endswith(MAP_KEY):
                 self.map_id = element.component_instance.id
-            elif which == "selectbox" and element.selectbox.id.endswith(PICKER_KEY):
-                box = element.selectbox
-                self.picker_id, self.options = box.id, list(box.options)
+            elif which in ("radio", "selectbox") and getattr(element, which).id.endswith(PICKER_KEY):
+                picker = getattr(element, which)  # the district picker: a radio (a selectbox before issue 21)
+                self.picker_id, self.options = picker.id, list(picker.options)
                 if self.value is None:
-                    self.value = box.options[box.default] if box.HasField("default") else None
+                    self.value = picker.options[picker.default] if picker.HasField("default") else None
 
     async def close(self) -> None:
         if self.ws is not None:

@@ -12,7 +12,7 @@ LANGS = ("ja", "en", "zh")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 BLOCKING = ("serious", "critical")
-PICKER = ".st-key-district_select input"
+PICKER = ".st-key-district_select input"  # a radio group (Tab lands on its checked option), once a selectbox
 
 AXE_RUN = """
 async (impacts) => {
@@ -55,11 +55,10 @@ def axe_violations(page: Page, impacts: tuple[str, ...] = BLOCKING) -> dict[str,
 
 
 def tab_count_to(page: Page, selector: str = PICKER, limit: int = 200) -> int | None:
-    """Tab presses from a freshly loaded page until the element matching ``selector`` has focus (None: never)."""
+    """Tab presses from a freshly loaded page until an element matching ``selector`` has focus (None: never)."""
     for n in range(1, limit + 1):
         page.keyboard.press("Tab")
-        if page.evaluate("(sel) => { const el = document.querySelector(sel);"
-                         " return !!el && document.activeElement === el; }", selector):
+        if page.evaluate("(sel) => { const el = document.activeElement; return !!el && el.matches(sel); }", selector):
             return n
     return None
 

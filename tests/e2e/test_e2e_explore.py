@@ -66,7 +66,7 @@ def test_plotly_on_compare_when_asked_and_never_on_the_map_page(page: Page, base
     page.on("requestfinished", lambda r: fetched.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
     page.goto(f"{base_url}/?lang={LANG}")
     wait_map_ready(page)
-    page.locator(MAIN).get_by_role("combobox").first.wait_for()  # the map page drawn whole
+    page.locator(MAIN).get_by_role("radiogroup", name=t("district_select", LANG)).wait_for()  # the map page whole
     expect(page.locator(".js-plotly-plot")).to_have_count(0)
     assert not [u for u, _ in fetched if PLOTLY_CHUNK.search(u)], "the map page fetched Plotly"
 

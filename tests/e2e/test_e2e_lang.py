@@ -12,7 +12,7 @@ import re
 
 import pytest
 from a11y import DESKTOP, PHONE, load
-from harness import MAIN, open_fold, wait_map_ready
+from harness import MAIN, open_fold, wait_map_ready, wait_script_idle
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from atlas.districts import districts
@@ -85,7 +85,8 @@ def test_open_data_tables_scroll_inside_their_box_not_the_page(browser: Browser,
         load(page, f"{base_url}/?district={DISTRICT_WITH_EN}&lang={view}")
         folds = page.locator(f"{MAIN} details.fold").filter(
             has=page.locator("summary", has_text=re.compile(rf"^{re.escape(t('show_data', view))}$")))
-        expect(folds.first).to_be_attached()
+        expect(folds.first).to_be_attached()  # the profile comes in the run after the map's (map_first.py)
+        wait_script_idle(page)
         for i in range(folds.count()):
             open_fold(page, folds.nth(i))
         tables = page.locator(f"{MAIN} .table-box table")

@@ -43,8 +43,8 @@ def url_with(slug: str) -> re.Pattern[str]:
 
 
 def pick(page: Page, slug: str) -> None:
-    page.get_by_role("combobox", name="District").click()
-    page.get_by_role("option", name=name_en(slug), exact=True).click()
+    """Tap ``slug``'s option in the district picker (a radio group)."""
+    page.get_by_role("radiogroup", name="District").get_by_text(name_en(slug), exact=True).click()
 
 
 def expect_selected(page: Page, frame: Frame, slug: str) -> None:
@@ -123,7 +123,7 @@ def test_url_restores_selection_on_reload(page: Page, base_url: str) -> None:
         _assert_zoomed_to(frame, "takanawa")
 
 
-def test_selectbox_updates_url_and_map(page: Page, base_url: str) -> None:
+def test_picker_updates_url_and_map(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/?lang=en")
     frame = wait_map_ready(page)
     pick(page, "shiba")

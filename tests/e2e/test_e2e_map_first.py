@@ -15,7 +15,7 @@ from components.map_first import FALLBACK_SECONDS
 
 pytestmark = pytest.mark.e2e
 
-PICKER = '.st-key-district_select [role="combobox"]'
+PICKER = '.st-key-district_select [role="radiogroup"]'
 
 # In the top page: when the map frame is first inserted (and how often), and when the picker first shows.
 WATCH_JS = """

@@ -70,11 +70,11 @@ def test_present_hides_the_bar_and_keeps_its_way_out(page: Page, base_url: str) 
 def test_tab_reaches_the_bar_in_order_then_the_picker(make_page, base_url: str, viewport) -> None:
     page = make_page(viewport)
     load(page, f"{base_url}/?lang=en&district=azabu")
-    page.locator(PICKER).wait_for()
+    page.locator(PICKER).first.wait_for(state="attached")  # radio inputs are visually hidden: their labels show
     seen = []
     for _ in range(20):
         page.keyboard.press("Tab")
-        if page.evaluate("(sel) => document.activeElement === document.querySelector(sel)", PICKER):
+        if page.evaluate("(sel) => !!document.activeElement && document.activeElement.matches(sel)", PICKER):
             break
         seen.append(page.evaluate(FOCUS_JS))
     else:

@@ -29,7 +29,7 @@ from harness import (
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from atlas.districts import district_by_id, districts
+from atlas.districts import district_by_id
 from atlas.i18n import t
 from atlas.upload import parse_upload
 from deploy.csp import TILE_HOST
@@ -208,37 +208,23 @@ def run_finished(data: str | bytes) -> bool:
     return msg.WhichOneof("type") == "script_finished"
 
 
-def pick(page: Page, slug: str) -> float:
-    """Choose ``slug`` in the district list by keyboard (type its name, arrow down to it, Enter) and wait for the
-    page to show it; returns the ``time.monotonic()`` of the Enter the list took.
-
-    A pointer click on an option proved unreliable here: after a choice the input keeps the focus and a click on it
-    opens nothing, and on a loaded machine the open list kept moving ("element is not stable") for 30 s. A rerun
-    that lands while the name is typed redraws the list with its old value and the Enter is lost: then the input
-    still shows the old name, and the choice is made once more."""
+def pick(page: Page, slug: str) -> None:
+    """Tap ``slug``'s option in the district picker (a radio group) and wait for the page to show it. A rerun that
+    lands just as the option is tapped may draw the picker again with its old value: then the option is tapped
+    once more."""
     name = district_by_id(slug).name(LANG)
-    combobox = page.get_by_role("combobox", name=t("district_select", LANG))
-    combobox.evaluate(SCROLL_JS)
+    picker = page.locator(MAIN).get_by_role("radiogroup", name=t("district_select", LANG))
+    picker.evaluate(SCROLL_JS)
     for attempt in range(2):
-        combobox.fill(name)
-        option = page.get_by_role("option", name=name, exact=True)
-        expect(option).to_be_visible()
-        for _ in range(len(districts()) + 1):  # the typed name may match more than one (Shiba, Shibaura-Konan)
-            combobox.press("ArrowDown")
-            if option.get_attribute("data-focused") == "true":
-                break
-        expect(option).to_have_attribute("data-focused", "true")
-        combobox.press("Enter")
-        entered = time.monotonic()
+        picker.get_by_text(name, exact=True).click()
         try:
-            expect(combobox).to_have_value(name, timeout=3_000)
+            expect(picker.get_by_role("radio", name=name, exact=True)).to_be_checked(timeout=3_000)
             break
         except AssertionError:
             if attempt:
                 raise
     expect(page.locator(H3)).to_have_text(re.compile(rf"^\s*{re.escape(name)}\s*$"), timeout=20_000)
     expect(page).to_have_url(re.compile(rf"[?&]district={slug}(&|$)"))
-    return entered
 
 
 def charts_drawn(page: Page) -> None:
