@@ -72,7 +72,7 @@ def test_map_draws_offline_from_local_files(page: Page, base_url: str, request_l
     assert request_log.unexpected_hosts() == set(), "requests to hosts other than the GSI tiles (CDN?)"
     assert request_log.external_succeeded() == [], "a non-local request succeeded: the browser is not offline"
     local = [r.url for r in request_log.requests if "/app/static/" in r.url]
-    assert any(u.endswith("/app/static/leaflet/leaflet.js") for u in local), local
+    assert any(u.endswith("/app/static/leaflet/leaflet-frame.js") for u in local), local
     assert any(u.endswith("/app/static/districts_map.js") for u in local), local
     assert frame.evaluate("() => window.MinatoMap.ready") is True
     assert errors == []
