@@ -18,16 +18,52 @@
     }
   }
 
-  function dequantize(fc, origin) {
-    function ring(r) {
-      return r.map(function (p) { return [origin[0] + p[0] * Q, origin[1] + p[1] * Q]; });
-    }
-    fc.features.forEach(function (f) {
-      var g = f.geometry;
-      g.coordinates = g.type === "Polygon" ? g.coordinates.map(ring)
-        : g.coordinates.map(function (poly) { return poly.map(ring); });
+  /* The base file's polygon layers (outline, districts, chome) from its table of shared arcs (atlas/map_layers.py,
+   * geo/arcs.py). An arc is a string of zig-zag varints (Google's encoded polyline): steps of Q degrees from point
+   * to point, its first point's from the previous arc's first point, all from the origin. A ring lists its arcs,
+   * ~i for arc i run backwards. Decoded once per file, in place. */
+  function decodeArcs(cfg) {
+    var ox = cfg.origin[0], oy = cfg.origin[1], x0 = 0, y0 = 0;
+    return cfg.arcs.map(function (text) {
+      var v = [], shift = 0, acc = 0, i, b;
+      for (i = 0; i < text.length; i++) {
+        b = text.charCodeAt(i) - 63;
+        acc |= (b & 31) << shift;
+        shift += 5;
+        if (b < 32) { v.push(acc & 1 ? ~(acc >> 1) : acc >> 1); shift = 0; acc = 0; }
+      }
+      x0 += v[0];
+      y0 += v[1];
+      var x = x0, y = y0, points = [[ox + x * Q, oy + y * Q]];
+      for (i = 2; i < v.length; i += 2) {
+        x += v[i];
+        y += v[i + 1];
+        points.push([ox + x * Q, oy + y * Q]);
+      }
+      return points;
     });
-    return fc;
+  }
+
+  function decodeLayers(cfg) {
+    if (cfg.decoded) { return cfg; }
+    var arcs = decodeArcs(cfg);
+    function ring(ids) {
+      var out = [];
+      ids.forEach(function (i) {
+        var part = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+        Array.prototype.push.apply(out, out.length ? part.slice(1) : part);
+      });
+      return out;
+    }
+    function polygon(rings) { return rings.map(ring); }
+    ["outline", "districts", "chome"].forEach(function (name) {
+      cfg[name].features.forEach(function (f) {
+        var g = f.geometry;
+        g.coordinates = g.type === "Polygon" ? polygon(g.arcs) : g.arcs.map(polygon);
+      });
+    });
+    cfg.decoded = true;
+    return cfg;
   }
 
   /* Clicks go to whoever set MinatoMap.onClick (the bridge below). */
@@ -117,17 +153,18 @@
   }
 
   function draw(map, cfg) {
+    decodeLayers(cfg);
     map.attributionControl.addAttribution(cfg.credit);
-    L.geoJSON(dequantize(cfg.outline, cfg.origin), {
+    L.geoJSON(cfg.outline, {
       interactive: false, style: { color: "#222222", weight: 2.5, fill: false }
     }).addTo(map);
-    var districts = L.geoJSON(dequantize(cfg.districts, cfg.origin), {
+    var districts = L.geoJSON(cfg.districts, {
       style: function (f) {
         return { color: "#ffffff", weight: 2, fillColor: f.properties.c, fillOpacity: 0.55 };
       },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
     }).on("click", clicked(map)).addTo(map);
-    L.geoJSON(dequantize(cfg.chome, cfg.origin), {
+    L.geoJSON(cfg.chome, {
       style: { color: "#333333", weight: 0.6, opacity: 0.45, fill: true, fillOpacity: 0 },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
     }).on("click", clicked(map)).addTo(map);
@@ -192,18 +229,19 @@
 
   /* Compare page: districts and chome drawn once (neutral); paint() colours them per indicator. */
   function drawCompare(map, cfg) {
+    decodeLayers(cfg);
     map.attributionControl.addAttribution(cfg.credit);
-    L.geoJSON(dequantize(cfg.outline, cfg.origin), {
+    L.geoJSON(cfg.outline, {
       interactive: false, style: { color: "#222222", weight: 2.5, fill: false }
     }).addTo(map);
     var byId = {};
     function keep(idKey) {
       return function (f, layer) { byId[f.properties[idKey]] = layer; layer.bindTooltip("", { sticky: true }); };
     }
-    var districts = L.geoJSON(dequantize(cfg.districts, cfg.origin), {
+    var districts = L.geoJSON(cfg.districts, {
       style: { color: "#ffffff", weight: 2, fillColor: "#d9d9d9", fillOpacity: 0.85 }, onEachFeature: keep("id")
     }).on("click", sendClick);
-    var chome = L.geoJSON(dequantize(cfg.chome, cfg.origin), {
+    var chome = L.geoJSON(cfg.chome, {
       style: { color: "#ffffff", weight: 0.7, fillColor: "#d9d9d9", fillOpacity: 0.85 }, onEachFeature: keep("k")
     }).on("click", sendClick);
     var legend = L.control({ position: "topright" });
@@ -243,7 +281,7 @@
   }
 
   window.MinatoMap = {
-    prepare: focusWithoutScroll, draw: draw, highlight: highlight, dequantize: dequantize, drawCompare: drawCompare,
+    prepare: focusWithoutScroll, draw: draw, highlight: highlight, decodeLayers: decodeLayers, drawCompare: drawCompare,
     paint: paint, setUp: setUp,
     ready: false, onClick: null
   };
