@@ -137,7 +137,12 @@
   function setUp(map, ui, bounds) {
     if (!map._minatoUi) {
       map._minatoUi = { reset: resetControl(map, bounds), hint: touchGestures(map) };
-      map.on("layeradd popupopen tooltipopen", function () { oneTabStop(map); });
+      // Once per task for added layers (the chome arrive in batches), at once for a popup or tooltip.
+      map.on("layeradd", function () {
+        if (map._minatoTabs) { return; }
+        map._minatoTabs = window.setTimeout(function () { map._minatoTabs = null; oneTabStop(map); }, 0);
+      });
+      map.on("popupopen tooltipopen", function () { oneTabStop(map); });
     }
     if (ui) {
       var c = map.getContainer();
@@ -152,27 +157,57 @@
     oneTabStop(map);
   }
 
+  var BATCH = 12;  // chome polygons drawn per task: ~40 ms on a phone's CPU (4x slower than a desktop)
+
+  /* The base layers' own pane inside the overlay pane, under its SVG (z-index 200): the selection and the office
+   * marker (view layers, added on each run) stay on top of chome drawn after them. */
+  function basePane(map) {
+    var pane = map.getPane("minatoBase") || map.createPane("minatoBase", map.getPane("overlayPane"));
+    pane.style.zIndex = 100;
+    return "minatoBase";
+  }
+
+  /* Add ``features`` to the GeoJSON ``layer`` a batch per task, yielding in between, so that drawing them leaves the
+   * main thread free for taps and the page; stops when another map replaced this one. */
+  function addInBatches(map, layer, features) {
+    var i = 0;
+    function next() {
+      if (window.MinatoMap.map !== map) { return; }
+      layer.addData(features.slice(i, i + BATCH));
+      i += BATCH;
+      if (i < features.length) { window.setTimeout(next, 0); } else { window.MinatoMap.chomeDrawn = true; }
+    }
+    window.setTimeout(next, 0);
+  }
+
+  /* The map page: outline and districts at once (the map is usable: clicks resolve the chome on the server from
+   * the point), then the chome outlines in batches. */
   function draw(map, cfg) {
     decodeLayers(cfg);
+    var pane = basePane(map);
     map.attributionControl.addAttribution(cfg.credit);
     L.geoJSON(cfg.outline, {
-      interactive: false, style: { color: "#222222", weight: 2.5, fill: false }
+      pane: pane, interactive: false, style: { color: "#222222", weight: 2.5, fill: false }
     }).addTo(map);
     var districts = L.geoJSON(cfg.districts, {
+      pane: pane,
       style: function (f) {
         return { color: "#ffffff", weight: 2, fillColor: f.properties.c, fillOpacity: 0.55 };
       },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
     }).on("click", clicked(map)).addTo(map);
-    L.geoJSON(cfg.chome, {
-      style: { color: "#333333", weight: 0.6, opacity: 0.45, fill: true, fillOpacity: 0 },
+    var chome = L.geoJSON(null, {
+      pane: pane, style: { color: "#333333", weight: 0.6, opacity: 0.45, fill: true, fillOpacity: 0 },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.t, { sticky: true }); }
     }).on("click", clicked(map)).addTo(map);
     cfg.labels.forEach(function (l) { label(map, l.at, l.text); });
     setUp(map, cfg.ui, districts.getBounds());
     window.MinatoMap.districts = districts;
+    window.MinatoMap.chome = chome;
+    window.MinatoMap.chomeDrawn = false;
     window.MinatoMap.map = map;
     window.MinatoMap.ready = true;
+    addInBatches(map, chome, cfg.chome.features);
   }
 
   /* Mark an office (name and address arrive HTML-escaped from the server). */
@@ -283,7 +318,7 @@
   window.MinatoMap = {
     prepare: focusWithoutScroll, draw: draw, highlight: highlight, decodeLayers: decodeLayers, drawCompare: drawCompare,
     paint: paint, setUp: setUp,
-    ready: false, onClick: null
+    ready: false, chomeDrawn: false, onClick: null
   };
 }());
 
