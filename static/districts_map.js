@@ -389,12 +389,20 @@
     data.then(function (cfg) {
       if (state.map !== map) { return; }  // a newer base replaced this one meanwhile
       map.fitBounds(cfg.bounds);
-      L.tileLayer(cfg.tiles.url, { attribution: cfg.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
       state.ui = cfg.ui || null;
       if (args.mode === "compare") { window.MinatoMap.drawCompare(map, cfg); }
       else { window.MinatoMap.draw(map, cfg); }
       state.ready = true;
-      apply(state.pending || args);
+      // A phone's main thread: the view (selection, colours) and the tiles each in a task of their own after the
+      // shapes, not all in one long task; the view applied is the latest render's.
+      state.pending = state.pending || args;
+      window.setTimeout(function () {
+        if (state.map === map && state.pending) { apply(state.pending); }
+        window.setTimeout(function () {
+          if (state.map !== map) { return; }
+          L.tileLayer(cfg.tiles.url, { attribution: cfg.tiles.attr, maxZoom: 18, maxNativeZoom: 18 }).addTo(map);
+        }, 0);
+      }, 0);
     }).catch(function (err) {
       var box = document.getElementById("map");
       box.setAttribute("role", "alert");
