@@ -132,3 +132,9 @@ $(LIGHTHOUSE_STAMP): tests/bench/phone/package-lock.json | node
 ##  quick: PHONE_ARGS="--runs 1 --pages map,bare --served nginx")
 bench-phone: $(VENV)/.test-deps chromium nginx $(LIGHTHOUSE_STAMP)
 	CHROME_PATH=$${CHROME_PATH:-$${CHROMIUM:-/usr/bin/chromium}} $(BIN)/python tests/bench/bench_phone.py $(PHONE_ARGS)
+
+# ---- issue 21 (frame21): the map frame's Leaflet, a subset of Leaflet 1.9.4 built with esbuild (tools/leaflet)
+.PHONY: leaflet
+## Rebuild static/leaflet/leaflet-frame.js (committed; the app needs no node) from the pinned npm packages
+leaflet: node
+	cd tools/leaflet && npm ci --ignore-scripts --no-audit --no-fund && npm run build

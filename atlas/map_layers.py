@@ -2,8 +2,9 @@
 
 The base layers (outline, districts, chome, labels, credit) are the heavy part of a map (~80 KB) and depend
 only on the language, so they travel as cached HTTP files and never over the websocket; each run sends
-only the small view (selection, or the choropleth's colours). ``python -m atlas.map_layers`` rewrites the
-files after data/ changes; a test fails while they are stale.
+only the small view (selection, or the choropleth's colours). Their polygons are quantized (geo.payload) and
+stored as shared, delta-encoded arcs (geo.arcs): about half the gzipped bytes of quantized GeoJSON.
+``python -m atlas.map_layers`` rewrites the files after data/ changes; a test fails while they are stale.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from atlas.choropleth import MISSING
 from atlas.districts import districts
 from atlas.i18n import HTML_LANG, LANGS, t
 from atlas.sources import sources
+from geo.arcs import encode
 from geo.layers import chome_list
 from geo.paths import ROOT
 from geo.payload import bounds, chome_payload, compact_json, districts_payload, label_points, outline_payload, quantize
@@ -27,6 +29,7 @@ TILES_SOURCE = "gsi-tiles-pale"
 GSI_PALE = "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png"
 # From the component frame (/component/<name>/index.html) to Streamlit's static folder (/app/static/).
 FRAME_TO_STATIC = "../../app/static/map_data/"
+POLYGON_LAYERS = ("outline", "districts", "chome")  # stored as arcs: {"arcs": [...], "<layer>": {features...}}
 
 
 def tiles() -> dict[str, str]:
@@ -74,7 +77,7 @@ def district_layers(lang: str) -> dict[str, object]:
         "labels": [{"at": list(at), "text": names[d]} for d, at in label_points().items()],
         "ui": map_ui(lang),
     })
-    return cfg
+    return with_arcs(cfg)
 
 
 def compare_layers() -> dict[str, object]:
@@ -86,7 +89,13 @@ def compare_layers() -> dict[str, object]:
                               origin),
         "chome": quantize(chome_payload({c.key_code: "" for c in chome_list()}), origin),
     })
-    return cfg
+    return with_arcs(cfg)
+
+
+def with_arcs(cfg: dict[str, object]) -> dict[str, object]:
+    """``cfg`` with its quantized polygon layers as one table of shared arcs (geo.arcs.encode)."""
+    arcs, layers = encode({name: cfg[name] for name in POLYGON_LAYERS})  # type: ignore[misc]
+    return {**cfg, **layers, "arcs": arcs}
 
 
 def layer_files() -> dict[str, bytes]:

@@ -72,7 +72,7 @@ QUANTUM = 1e-5  # degrees; the committed files are already on this grid
 def quantize(fc: dict[str, Any], origin: tuple[float, float]) -> dict[str, Any]:
     """Replace polygon coordinates by integer steps of QUANTUM from ``origin`` (lng, lat).
 
-    The browser adds the origin back (``dequantize`` in static/districts_map.js); integers
+    The browser adds the origin back (``decodeLayers`` in static/districts_map.js); integers
     take about half the bytes of full decimal degrees and lose nothing on the 1e-5° grid.
 
     >>> quantize({"features": [{"geometry": {"type": "Polygon", "coordinates": [[[139.1, 35.2]]]}}]},

@@ -1,7 +1,8 @@
 """Copy Leaflet 1.9's dist files from the django-js-lib-leaflet wheel into static/leaflet/.
 
-Run ``python tools/vendor_leaflet.py`` after changing the pinned package. The copy is committed,
-so the map needs no CDN: the component frame loads /app/static/leaflet/leaflet.js.
+Run ``python tools/vendor_leaflet.py`` after changing the pinned package. The copy is committed, so nothing
+needs a CDN: the offline HTML export (atlas/travel_map.py) inlines leaflet.js and leaflet.css. The map
+component's frame loads a smaller build, leaflet-frame.js (``make leaflet``, tools/leaflet/).
 """
 
 from __future__ import annotations

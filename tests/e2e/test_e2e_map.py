@@ -21,7 +21,7 @@ from harness import (
 from playwright.sync_api import BrowserContext, Frame, Page, expect
 
 from atlas.districts import district_by_id, districts
-from geo.layers import district_shapes
+from geo.layers import chome_list, district_shapes
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +72,7 @@ def test_map_draws_offline_from_local_files(page: Page, base_url: str, request_l
     assert request_log.unexpected_hosts() == set(), "requests to hosts other than the GSI tiles (CDN?)"
     assert request_log.external_succeeded() == [], "a non-local request succeeded: the browser is not offline"
     local = [r.url for r in request_log.requests if "/app/static/" in r.url]
-    assert any(u.endswith("/app/static/leaflet/leaflet.js") for u in local), local
+    assert any(u.endswith("/app/static/leaflet/leaflet-frame.js") for u in local), local
     assert any(u.endswith("/app/static/districts_map.js") for u in local), local
     assert frame.evaluate("() => window.MinatoMap.ready") is True
     assert errors == []
@@ -93,6 +93,32 @@ def test_click_selects_district(page: Page, base_url: str, sequence: tuple[str, 
         x, y = click_target(page, frame, shapes[slug])
         page.mouse.click(x, y)
         expect_selected(page, frame, slug)
+
+
+STACK_JS = """() => {
+  const overlay = document.querySelector('.leaflet-overlay-pane');
+  const base = overlay.querySelector('.leaflet-minatoBase-pane');
+  const top = overlay.querySelector(':scope > svg');
+  const office = top.querySelector('path.office-marker').getBoundingClientRect();
+  const hit = document.elementFromPoint((office.left + office.right) / 2, (office.top + office.bottom) / 2);
+  return {base: +getComputedStyle(base).zIndex, top: +getComputedStyle(top).zIndex,
+          hit: hit ? hit.getAttribute('class') : null};
+}"""
+
+
+def test_chome_come_after_the_districts_all_of_them_and_under_the_selection(page: Page, base_url: str) -> None:
+    """The map is ready with its districts; the chome follow in batches (the phone's main thread stays free),
+    in their own pane under the view's layers, so the office marker stays on top and clickable."""
+    page.goto(f"{base_url}/?district=azabu&lang=en")
+    frame = wait_map_ready(page)
+    frame.wait_for_function("() => window.MinatoMap.chomeDrawn === true", timeout=15_000)
+    keys = frame.evaluate("() => window.MinatoMap.chome.getLayers().map(l => l.feature.properties.k)")
+    assert sorted(keys) == sorted(c.key_code for c in chome_list())
+    wait_highlight(frame, "azabu")
+    wait_view_settled(frame)
+    stack = frame.evaluate(STACK_JS)
+    assert stack["base"] < stack["top"], stack
+    assert "office-marker" in (stack["hit"] or ""), stack
 
 
 def _assert_zoomed_to(frame: Frame, slug: str) -> None:

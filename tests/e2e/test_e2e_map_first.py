@@ -88,7 +88,7 @@ def test_a_map_that_cannot_load_its_layers_says_so_and_lets_the_rest_come(page: 
 
 
 def test_a_frame_that_never_reports_holds_the_rest_back_only_a_few_seconds(page: Page, base_url: str) -> None:
-    page.route("**/component/components.leaflet_map.map/bridge.js", lambda route: route.abort())
+    page.route("**/app/static/districts_map.js", lambda route: route.abort())
     sent = reports(page)
     start = time.monotonic()
     page.goto(f"{base_url}/?lang=en")

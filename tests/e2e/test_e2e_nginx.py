@@ -170,7 +170,7 @@ def test_static_files_come_from_disk_not_from_a_replica(topo: Topology) -> None:
     assert bundle is not None, "no script in Streamlit's index.html"
     since = topo.access_log.stat().st_size
     for path, file in ((f"/static/{bundle[1]}", streamlit_static() / bundle[1]),
-                       ("/app/static/map_frame/bridge.js", ROOT / "static" / "map_frame" / "bridge.js")):
+                       ("/app/static/districts_map.js", ROOT / "static" / "districts_map.js")):
         with urllib.request.urlopen(topo.url + path, timeout=10) as resp:
             assert resp.read() == file.read_bytes(), path
             assert resp.headers["Content-Type"].startswith("application/javascript"), path

@@ -77,7 +77,7 @@ def assert_map_fills_the_width(page: Page) -> list[float]:
     assert box[2] - box[0] >= A4_CONTENT_PX - 2, f"map frame {box[2] - box[0]:.0f} px wide on a {A4_CONTENT_PX} px page"
     frame = iframe.element_handle().content_frame()
     assert frame is not None
-    # The frame refits to its printed size (static/map_frame/bridge.js): Leaflet measures the new size.
+    # The frame refits to its printed size (static/districts_map.js): Leaflet measures the new size.
     frame.wait_for_function("([w, h]) => { const s = window.map_div.getSize(); return Math.abs(s.x - w) < 2"
                             " && Math.abs(s.y - h) < 2; }", arg=[box[2] - box[0], box[3] - box[1]], timeout=5_000)
     return box

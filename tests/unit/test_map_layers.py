@@ -10,7 +10,10 @@ import pytest
 from atlas import map_layers
 from atlas.districts import districts
 from atlas.i18n import LANGS
-from geo.layers import chome_list
+from geo.arcs import arc_points as geo_arc_points
+from geo.arcs import decode
+from geo.layers import chome_list, layer
+from geo.payload import outline_payload, quantize
 
 
 def test_committed_files_match_what_data_gives() -> None:
@@ -59,3 +62,43 @@ def test_url_is_relative_to_the_frame_and_versioned_by_content() -> None:
     assert url.startswith("../../app/static/map_data/districts-ja.json?v=")
     assert url != map_layers.layer_url("districts-en.json").replace("-en", "-ja") or True
     assert len(url.rsplit("=", 1)[1]) == 12
+
+
+def _cycle(ring: list[list[int]]) -> tuple[tuple[int, int], ...]:
+    """A closed ring as its points from its least point on (the same cycle whatever point it starts at)."""
+    points = [tuple(p) for p in ring[:-1]]
+    start = points.index(min(points))
+    return tuple(points[start:] + points[:start])
+
+
+def _rings(geometry: dict) -> list[list[list[int]]]:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+@pytest.mark.parametrize("name", ["districts-en.json", "compare.json"])
+def test_arcs_decode_to_the_quantized_polygons(name: str) -> None:
+    """The committed arcs give back every ring of the quantized layers, point for point and in the same direction."""
+    cfg = json.loads((map_layers.MAP_DATA / name).read_text(encoding="utf-8"))
+    decoded = decode(cfg["arcs"], {n: cfg[n] for n in map_layers.POLYGON_LAYERS})
+    origin = tuple(cfg["origin"])
+    expected = {"outline": quantize(outline_payload(), origin),
+                "districts": quantize(layer("districts"), origin), "chome": quantize(layer("chome"), origin)}
+    for layer_name, fc in expected.items():
+        got = decoded[layer_name]["features"]
+        assert len(got) == len(fc["features"]), layer_name
+        for mine, theirs in zip(got, fc["features"], strict=True):
+            assert mine["geometry"]["type"] == theirs["geometry"]["type"]
+            ours = _rings(mine["geometry"])
+            assert all(r[0] == r[-1] for r in ours), "a decoded ring is not closed"
+            assert [_cycle(r) for r in ours] == [_cycle(r) for r in _rings(theirs["geometry"])], layer_name
+
+
+def test_shared_borders_are_stored_once() -> None:
+    """Neighbouring chome and the districts share their borders: the arcs hold far fewer points than the rings."""
+    cfg = json.loads((map_layers.MAP_DATA / "districts-ja.json").read_text(encoding="utf-8"))
+    arc_points = sum(len(points) for points in geo_arc_points(cfg["arcs"]))
+    ring_points = sum(len(r) for n in map_layers.POLYGON_LAYERS for f in quantize(
+        {"outline": outline_payload()}.get(n) or layer(n), tuple(cfg["origin"]))["features"]
+        for r in _rings(f["geometry"]))
+    assert arc_points < 0.6 * ring_points, (arc_points, ring_points)
