@@ -21,7 +21,7 @@ def district_picker() -> None:
     phone with every choice in view, one tab stop and arrow keys on a keyboard, 44 px targets (static/app.css),
     and none of the selectbox's JavaScript on the map page's first visit."""
     ids = [""] + [d.id for d in districts()]
-    labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward", lang())}  # options: plain text
+    labels = {d.id: d.name(lang()) for d in districts()} | {"": t("whole_ward_option", lang())}  # plain text
     if SELECT_KEY not in st.session_state:  # widget state is dropped on pages without the picker
         st.session_state[SELECT_KEY] = district() or ""
     st.radio(

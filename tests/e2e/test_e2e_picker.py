@@ -17,7 +17,6 @@ from atlas.i18n import t
 
 pytestmark = pytest.mark.e2e
 
-LANG = "ja"
 RADIO_CHUNK = re.compile(r"/static/js/Radio\.[^/]*\.js$")
 SELECTBOX_CHUNKS = re.compile(
     r"/static/js/(Selectbox|useMenuTrigger|useSyncComboBoxEnterTargetFocus|useLoadMoreSentinel)\.[^/]*\.js$")
@@ -31,13 +30,15 @@ def exact(text: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(text)}\s*$")
 
 
-def test_a_phones_first_visit_has_a_radio_picker_and_no_selectbox_code(phone: BrowserContext, base_url: str) -> None:
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_a_phones_first_visit_has_a_radio_picker_and_no_selectbox_code(phone: BrowserContext, base_url: str,
+                                                                       lang: str) -> None:
     page = phone.new_page()
     fetched: list[str] = []
     page.on("requestfinished", lambda r: fetched.append(r.url))
-    page.goto(f"{base_url}/?district=azabu&lang={LANG}")
+    page.goto(f"{base_url}/?district=azabu&lang={lang}")
     frame = wait_map_ready(page)
-    picker = page.locator(MAIN).get_by_role("radiogroup", name=t("district_select", LANG))
+    picker = page.locator(MAIN).get_by_role("radiogroup", name=t("district_select", lang))
     expect(picker).to_be_visible(timeout=30_000)
     wait_script_idle(page)
     wait_layout_stable(page, MAIN, quiet_ms=400)
@@ -46,7 +47,7 @@ def test_a_phones_first_visit_has_a_radio_picker_and_no_selectbox_code(phone: Br
     assert not [u for u in fetched if SELECTBOX_CHUNKS.search(u)], sorted(u.rsplit("/", 1)[1] for u in fetched)
     expect(page.locator(f'{MAIN} [role="combobox"]')).to_have_count(0)
 
-    names = [t("whole_ward", LANG)] + [d.name(LANG) for d in districts()]
+    names = [t("whole_ward_option", lang)] + [d.name(lang) for d in districts()]
     options = page.evaluate(OPTIONS_JS)
     assert [o["text"] for o in options] == names
     width = page.evaluate("() => window.innerWidth")
@@ -54,7 +55,7 @@ def test_a_phones_first_visit_has_a_radio_picker_and_no_selectbox_code(phone: Br
         assert min(option["width"], option["height"]) >= 44, option
         assert option["left"] >= 0 and option["right"] <= width, option
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-    expect(picker.get_by_role("radio", name=district_by_id("azabu").name(LANG), exact=True)).to_be_checked()
+    expect(picker.get_by_role("radio", name=district_by_id("azabu").name(lang), exact=True)).to_be_checked()
     map_box = page.locator(MAP_IFRAME).bounding_box()
     assert map_box is not None and map_box["y"] + map_box["height"] <= page.viewport_size["height"] + 1, map_box
 
@@ -65,11 +66,11 @@ def test_a_phones_first_visit_has_a_radio_picker_and_no_selectbox_code(phone: Br
     after = ordered[ordered.index("azabu") + 1]
     page.keyboard.press("ArrowRight")
     expect(page).to_have_url(re.compile(rf"[?&]district={after}(&|$)"), timeout=20_000)
-    expect(page.locator(H3)).to_have_text(exact(district_by_id(after).name(LANG)), timeout=20_000)
+    expect(page.locator(H3)).to_have_text(exact(district_by_id(after).name(lang)), timeout=20_000)
     wait_highlight(frame, after)
     wait_script_idle(page)
 
     # A tap on the whole ward: one tap, no list to open.
-    picker.get_by_text(t("whole_ward", LANG), exact=True).tap()
-    expect(page.locator(H3)).to_have_text(exact(t("whole_ward", LANG)), timeout=20_000)
+    picker.get_by_text(t("whole_ward_option", lang), exact=True).tap()
+    expect(page.locator(H3)).to_have_text(exact(t("whole_ward", lang)), timeout=20_000)
     expect(page).not_to_have_url(re.compile(r"[?&]district="))
