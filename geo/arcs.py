@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from geo.payload import map_rings
+
 Point = tuple[int, int]
 Ring = list[Point]
 
@@ -121,14 +123,8 @@ def encode(layers: dict[str, dict[str, Any]]) -> tuple[list[str], dict[str, dict
     def ring_arcs(ring: list[list[int]]) -> list[int]:
         return [arc_id(arc) for arc in _cut([(p[0], p[1]) for p in ring], junctions)]
 
-    def geometry(g: dict[str, Any]) -> dict[str, Any]:
-        if g["type"] == "Polygon":
-            return {"type": "Polygon", "arcs": [ring_arcs(r) for r in g["coordinates"]]}
-        if g["type"] == "MultiPolygon":
-            return {"type": "MultiPolygon", "arcs": [[ring_arcs(r) for r in p] for p in g["coordinates"]]}
-        raise ValueError(f"cannot encode {g['type']}")
-
-    out = {name: {**fc, "features": [{**f, "geometry": geometry(f["geometry"])} for f in fc["features"]]}
+    out = {name: {**fc, "features": [{**f, "geometry": map_rings(f["geometry"], ring_arcs, "arcs")}
+                                     for f in fc["features"]]}
            for name, fc in layers.items()}
     return _strings(table), out
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import shapely
@@ -69,6 +69,16 @@ def bounds(name: str = "outline") -> list[list[float]]:
 QUANTUM = 1e-5  # degrees; the committed files are already on this grid
 
 
+def map_rings(g: dict[str, Any], each: Callable[[Any], Any], key: str = "coordinates") -> dict[str, Any]:
+    """A Polygon or MultiPolygon with ``each`` applied to every ring, the results under ``key`` (``"arcs"`` for a
+    topology, geo/arcs.py)."""
+    if g["type"] == "Polygon":
+        return {"type": "Polygon", key: [each(r) for r in g["coordinates"]]}
+    if g["type"] == "MultiPolygon":
+        return {"type": "MultiPolygon", key: [[each(r) for r in p] for p in g["coordinates"]]}
+    raise ValueError(f"not a polygon: {g['type']}")
+
+
 def quantize(fc: dict[str, Any], origin: tuple[float, float]) -> dict[str, Any]:
     """Replace polygon coordinates by integer steps of QUANTUM from ``origin`` (lng, lat).
 
@@ -84,11 +94,4 @@ def quantize(fc: dict[str, Any], origin: tuple[float, float]) -> dict[str, Any]:
     def ring(coords: list[list[float]]) -> list[list[int]]:
         return [[round((x - x0) / QUANTUM), round((y - y0) / QUANTUM)] for x, y in coords]
 
-    def geometry(g: dict[str, Any]) -> dict[str, Any]:
-        if g["type"] == "Polygon":
-            return {"type": "Polygon", "coordinates": [ring(r) for r in g["coordinates"]]}
-        if g["type"] == "MultiPolygon":
-            return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in g["coordinates"]]}
-        raise ValueError(f"cannot quantize {g['type']}")
-
-    return {**fc, "features": [{**f, "geometry": geometry(f["geometry"])} for f in fc["features"]]}
+    return {**fc, "features": [{**f, "geometry": map_rings(f["geometry"], ring)} for f in fc["features"]]}
