@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from atlas.compare import (
@@ -38,9 +40,9 @@ from components.district_map import select_from_click
 from components.inline_svg import svg_block
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import ja_runs, md_escape, plain_echo, tm
-from components.source_note import source_lines
+from components.source_note import details_html, source_lines, source_lines_html
 from components.state import district, lang
-from components.text_blocks import caption_block, markdown_block
+from components.text_blocks import caption_block
 from geo.layers import chome_list
 
 INDICATOR = "indicator"
@@ -171,19 +173,29 @@ def _provenance(view: IndicatorView) -> None:
     source_lines(list(view.refs), lang())  # each source with the date of the figures taken from it
 
 
+def definitions_html(views: dict[str, IndicatorView], code: str) -> str:
+    """Each registry indicator: label, unit, date, how it is computed and its sources, in one fold (one ``st.html``
+    block where Streamlit drew two elements per indicator: issue 21). Every text escaped, Japanese runs in the en
+    view marked ``lang="ja"``."""
+    def text(value: str) -> str:
+        return ja_runs(html.escape(value), code)
+
+    parts = []
+    for view in views.values():
+        if view.uploaded:
+            continue
+        span = interval(view, code)
+        when = t("interval_caption", code, interval=span) if span else (as_of(view.as_of, code) if view.as_of else "")
+        date = f" — {text(when)}" if when else ""
+        parts.append(f"<p><strong>{text(view.label)}</strong> ({text(view.unit)}){date}<br>"
+                     f"{text(view.description)}</p>" + source_lines_html(list(view.refs), code))
+    return details_html(text(t("definitions_heading", code)), "".join(parts))
+
+
 def definitions(views: dict[str, IndicatorView]) -> None:
-    """Each registry indicator: label, how it is computed, date, sources."""
-    with st.expander(tm("definitions_heading", lang())):
-        for view in views.values():
-            if view.uploaded:
-                continue
-            span = interval(view, lang())
-            when = t("interval_caption", lang(), interval=span) if span else (
-                as_of(view.as_of, lang()) if view.as_of else "")
-            date = f" — {md_escape(when)}" if when else ""
-            text = f"**{md_escape(view.label)}** ({md_escape(view.unit)}){date}  \n{md_escape(view.description)}"
-            markdown_block(ja_runs(text, lang()))
-            source_lines(list(view.refs), lang())
+    """The definitions fold (:func:`definitions_html`)."""
+    with st.container(key="definitions"):
+        st.html(definitions_html(views, lang()))
 
 
 def compare_page() -> None:

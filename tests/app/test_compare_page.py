@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from app_runs import shown_folds
 from shown_table import shown_table
 from streamlit.testing.v1 import AppTest
 
@@ -182,3 +183,17 @@ def test_download_buttons_at_each_map_level(level: str, lang: str) -> None:
     assert labels == [md_escape(t("download_table_csv", lang)),
                       md_escape(t("download_chome_csv", lang, n=len(chome_list()))),
                       md_escape(t("download_geojson", lang))]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_definitions_fold_names_every_indicator_with_its_sources(lang: str) -> None:
+    """One fold (one st.html block, issue 21) gives each registry indicator's label, unit and its sources' titles."""
+    at = open_compare(lang=lang)
+    assert not at.exception
+    folds = shown_folds(at)
+    body = folds[t("definitions_heading", lang)]
+    for ind_id in indicator_ids():
+        d = definition(ind_id)
+        assert f"{d.label(lang)} ({d.unit(lang)})" in body, ind_id
+    titles = {sources()[sid].titles[lang] for ind_id in indicator_ids() for sid in definition(ind_id).sources}
+    assert titles and all(title in body for title in titles), [x for x in titles if x not in body]
