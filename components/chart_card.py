@@ -18,9 +18,10 @@ import streamlit as st
 
 from atlas.charts import Chart
 from atlas.i18n import t
+from components.html_blocks import details_html, html_in_view
 from components.inline_svg import svg_block
 from components.markdown import ja_runs, tm
-from components.source_note import details_html, source_lines_html
+from components.source_note import source_lines_html
 
 
 def _decimals(values: pd.Series) -> int:
@@ -58,7 +59,7 @@ def card_parts(chart: Chart, lang: str, table: str) -> tuple[str, str]:
     the sources and the data table (``table``: :func:`table_html`, folded). Every text escaped, Japanese terms in an
     English text (住民基本台帳) marked ``lang="ja"``."""
     def text(value: str) -> str:
-        return ja_runs(html.escape(value), lang)
+        return html_in_view(value, lang)
 
     before = f'<p class="card-title"><strong>{text(chart.title)}</strong></p>'
     after = [f'<p class="small-print">{text(t("chart_description", lang))}: {text(chart.alt_text)}</p>']

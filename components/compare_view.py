@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from atlas.compare import (
@@ -37,10 +35,11 @@ from components.compare_switches import (
 from components.compare_table import indicator_table
 from components.compare_upload import UPLOAD, upload_panel
 from components.district_map import select_from_click
+from components.html_blocks import details_html, html_in_view
 from components.inline_svg import svg_block
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import ja_runs, md_escape, plain_echo, tm
-from components.source_note import details_html, source_lines, source_lines_html
+from components.source_note import source_lines, source_lines_html
 from components.state import district, lang
 from components.text_blocks import caption_block
 from geo.layers import chome_list
@@ -178,7 +177,7 @@ def definitions_html(views: dict[str, IndicatorView], code: str) -> str:
     block where Streamlit drew two elements per indicator: issue 21). Every text escaped, Japanese runs in the en
     view marked ``lang="ja"``."""
     def text(value: str) -> str:
-        return ja_runs(html.escape(value), code)
+        return html_in_view(value, code)
 
     parts = []
     for view in views.values():

@@ -3,14 +3,13 @@ components/district_summary.py; the key figures: components/key_figures.py)."""
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from atlas.content import Text, plan_content
 from atlas.i18n import t
-from components.markdown import ja_runs, tm
-from components.source_note import Citations, details_html, section_heading, source_lines_html
+from components.html_blocks import details_html, html_in_view, section_heading
+from components.markdown import tm
+from components.source_note import Citations, source_lines_html
 
 
 def translation_flag(lang: str) -> None:
@@ -29,7 +28,7 @@ def plan_aims(district: str | None, lang: str) -> None:
     parts = [section_heading(t("aims_heading", lang), lang)]
     cite = Citations(lang, parts)
     with cite(aims):
-        parts.append(f"<p>{ja_runs(html.escape(aims.shown(lang)), lang)}</p>")
+        parts.append(f"<p>{html_in_view(aims.shown(lang), lang)}</p>")
     cite.flush()
     with st.container(key="plan_aims"):
         st.html("".join(parts))
@@ -43,7 +42,7 @@ def initiatives_html(district: str | None, lang: str) -> str:
     cite = Citations(lang, parts)
 
     def text(value: Text) -> str:
-        return ja_runs(html.escape(value.shown(lang)), lang)
+        return html_in_view(value.shown(lang), lang)
 
     if district:
         own = plan.district(district).initiatives
@@ -52,7 +51,7 @@ def initiatives_html(district: str | None, lang: str) -> str:
             parts.append("<ul>" + "".join(f"<li>{text(item.title)}</li>" for item in own) + "</ul>")
             parts.append(source_lines_html([(item.source, None) for item in own], lang))
         else:
-            parts.append(f'<p class="notice">{html.escape(t("no_district_projects", lang))}</p>')
+            parts.append(f'<p class="notice">{html_in_view(t("no_district_projects", lang), lang)}</p>')
     else:
         issues = plan.ward.priority_issues
         parts.append(section_heading(t("priority_issues_heading", lang), lang))
@@ -68,7 +67,7 @@ def initiatives_html(district: str | None, lang: str) -> str:
         with cite(*texts):
             items = "".join(f"<li><strong>{text(item.title)}</strong> — {text(item.text)}</li>"
                             for item in area.initiatives)
-            summary = ja_runs(html.escape(f"{area.numeral} {area.name.shown(lang)}{scope}"), lang)
+            summary = html_in_view(f"{area.numeral} {area.name.shown(lang)}{scope}", lang)
             parts.append(details_html(summary, f"<p>{text(area.summary)}</p><ul>{items}</ul>"))
     cite.flush()
     return "".join(parts)

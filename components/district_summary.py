@@ -18,13 +18,10 @@ from atlas.i18n import t
 from atlas.office_contacts import Contact, contacts_of, english_address
 from atlas.offices import SOURCE_ID as OFFICE_SOURCE
 from atlas.offices import Office, branch_office, office_label
-from components.markdown import in_lang, ja_runs, tm
+from components.html_blocks import details_html, html_in_view
+from components.markdown import in_lang, tm
 from components.navigation import page_link
-from components.source_note import Citations, details_html, source_lines_html
-
-
-def _text(value: str, lang: str) -> str:
-    return ja_runs(html.escape(value), lang)
+from components.source_note import Citations, source_lines_html
 
 
 def plan_note_html(lang: str) -> str:
@@ -32,19 +29,19 @@ def plan_note_html(lang: str) -> str:
     unofficial = plan_content().is_unofficial(lang)
     summary = t("plan_text_note_short" if unofficial else "plan_text_note_short_official", lang)
     note = t("unofficial_translation" if unofficial else "official_text", lang)
-    return details_html(_text(summary, lang), f'<p class="small-print">{_text(note, lang)}</p>')
+    return details_html(html_in_view(summary, lang), f'<p class="small-print">{html_in_view(note, lang)}</p>')
 
 
 def header_html(district: str | None, lang: str) -> str:
     """Name and slogan of the district (the slogan in body colour), or the ward's vision and plan period, each
     followed by its source line."""
     plan = plan_content()
-    parts = [f'<h2 id="selected-district" class="district-heading">{_text(area_label(district, lang), lang)}</h2>',
-             plan_note_html(lang)]
+    name = html_in_view(area_label(district, lang), lang)
+    parts = [f'<h2 id="selected-district" class="district-heading">{name}</h2>', plan_note_html(lang)]
     cite = Citations(lang, parts)
 
     def shown(value: Text) -> str:
-        return _text(value.shown(lang), lang)
+        return html_in_view(value.shown(lang), lang)
 
     if district:
         dplan = plan.district(district)
@@ -53,11 +50,11 @@ def header_html(district: str | None, lang: str) -> str:
             parts.append(f"<blockquote><p><strong>{shown(dplan.slogan)}</strong></p></blockquote>")
     else:
         ward = plan.ward
-        parts.append(f"<p><strong>{_text(t('vision_heading', lang), lang)}</strong></p>")
+        parts.append(f"<p><strong>{html_in_view(t('vision_heading', lang), lang)}</strong></p>")
         with cite(ward.vision):
             parts.append(f"<blockquote><p><strong>{shown(ward.vision)}</strong></p></blockquote>")
         with cite(ward.plan_period.text):
-            parts.append(f'<p class="small-print">{_text(ward.plan_period.caption(lang), lang)}</p>')
+            parts.append(f'<p class="small-print">{html_in_view(ward.plan_period.caption(lang), lang)}</p>')
     cite.flush()
     return "".join(parts)
 
@@ -65,24 +62,24 @@ def header_html(district: str | None, lang: str) -> str:
 def contact_line(kind: str, items: list[Contact], lang: str) -> str:
     """One line of the office card (HTML): every phone number (or hours, web page) with what it is and its date, or
     "not found in the sources we checked"."""
-    label = _text(t("office_" + kind, lang), lang)
+    label = html_in_view(t("office_" + kind, lang), lang)
     if not items:
-        return f"{label}: {_text(t('office_not_found', lang), lang)}"
+        return f"{label}: {html_in_view(t('office_not_found', lang), lang)}"
     mark = {"ja": "", "en": " "}.get(lang, "") + (t("mark_translation", lang) if lang != "ja" else "")  # our words
-    shown = [_text(c.value + t("office_contact_note", lang, label=c.labels[lang] + mark, date=fmt.date(c.as_of, lang)),
-                   lang) for c in items]
+    shown = [html_in_view(c.value + t("office_contact_note", lang, label=c.labels[lang] + mark,
+                                      date=fmt.date(c.as_of, lang)), lang) for c in items]
     return f"{label}: " + " · ".join(shown)
 
 
 def address_lines(office: Office, lang: str) -> tuple[list[str], list[str]]:
     """The address as the city writes it (marked ``lang="ja"`` outside the ja view) and, in the en view, its English
     form where a source prints one, else "not found in the sources we checked"; with the English form's source."""
-    lines = [f"{_text(t('address', lang), lang)}: {in_lang(office.address_ja, 'ja', lang, escape=html.escape)}"]
+    lines = [f"{html_in_view(t('address', lang), lang)}: {in_lang(office.address_ja, 'ja', lang, escape=html.escape)}"]
     if lang != "en":
         return lines, []
     english = english_address(office)
-    shown = html.escape(english.value) if english else _text(t("office_not_found", lang), lang)
-    return [*lines, f"{_text(t('office_address_en', lang), lang)}: {shown}"], [english.source] if english else []
+    shown = html.escape(english.value) if english else html_in_view(t("office_not_found", lang), lang)
+    return [*lines, f"{html_in_view(t('office_address_en', lang), lang)}: {shown}"], [english.source] if english else []
 
 
 def office_html(district: str | None, lang: str) -> str:
@@ -91,10 +88,10 @@ def office_html(district: str | None, lang: str) -> str:
     office = branch_office(district)
     if office is None:
         return ""
-    heading = _text(t("branch_office_heading" if district else "ward_office_heading", lang), lang)
+    heading = html_in_view(t("branch_office_heading" if district else "ward_office_heading", lang), lang)
     address, address_sources = address_lines(office, lang)
     found = contacts_of(office)
-    lines = [f"<strong>{heading}</strong>: {_text(office_label(office, lang), lang)}", *address,
+    lines = [f"<strong>{heading}</strong>: {html_in_view(office_label(office, lang), lang)}", *address,
              *(contact_line(kind, items, lang) for kind, items in found.items())]
     cited = [(c.source, c.as_of) for items in found.values() for c in items]
     sources = source_lines_html([(OFFICE_SOURCE, None), *((sid, None) for sid in address_sources),
@@ -104,7 +101,7 @@ def office_html(district: str | None, lang: str) -> str:
 
 def summary_html(district: str | None, lang: str, links: bool) -> str:
     """The whole summary block; with ``links``, the jump to the profile below (#key-figures)."""
-    label = _text(t("profile_more", lang), lang)
+    label = html_in_view(t("profile_more", lang), lang)
     more = f'<p><a class="more-link" href="#key-figures">{label}</a></p>' if links else ""
     return header_html(district, lang) + office_html(district, lang) + more
 

@@ -14,8 +14,8 @@ import streamlit as st
 
 from atlas.i18n import t
 from atlas.profile import FigureLine, key_figures
-from components.markdown import ja_runs
-from components.source_note import section_heading, source_lines_html
+from components.html_blocks import html_in_view, section_heading
+from components.source_note import source_lines_html
 
 
 def key_figures_html(lines: list[FigureLine], lang: str) -> str:
@@ -23,8 +23,8 @@ def key_figures_html(lines: list[FigureLine], lang: str) -> str:
     (``st.html`` renders no Markdown), Japanese runs in an English view marked ``lang="ja"``."""
     items = []
     for line in lines:
-        note = f'<dd class="kf-note">{ja_runs(html.escape(line.derived), lang)}</dd>' if line.derived else ""
-        items.append(f'<div class="kf"><dt>{ja_runs(html.escape(line.label), lang)}</dt>'
+        note = f'<dd class="kf-note">{html_in_view(line.derived, lang)}</dd>' if line.derived else ""
+        items.append(f'<div class="kf"><dt>{html_in_view(line.label, lang)}</dt>'
                      f'<dd class="kf-value">{html.escape(line.value)}</dd>{note}</div>')
     return f'<dl class="key-figures">{"".join(items)}</dl>'
 

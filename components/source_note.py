@@ -15,6 +15,7 @@ import streamlit as st
 from atlas.content import Text, plan_content
 from atlas.i18n import t
 from atlas.sources import sources
+from components.html_blocks import details_html, html_in_view
 from components.markdown import ja_runs, md_escape, md_url, tm
 from components.text_blocks import caption_block
 
@@ -55,24 +56,11 @@ def source_lines_html(refs: list[tuple[str, dt.date | None]], lang: str, fold_af
     if not latest:
         return ""
     links = [f'<a href="{html.escape(sources()[sid].url, quote=True)}" target="_blank">'
-             f'{ja_runs(html.escape(sources()[sid].label(lang, day)), lang)}</a>' for sid, day in latest.items()]
+             f'{html_in_view(sources()[sid].label(lang, day), lang)}</a>' for sid, day in latest.items()]
     lines = f'<p class="small-print source-lines">{"<br>".join(links)}</p>'
     if len(links) <= fold_after:
         return lines
     return details_html(html.escape(t("sources_count", lang, n=len(links))), lines)
-
-
-def section_heading(text: str, lang: str, anchor: str = "") -> str:
-    """A section's heading (the size of ``st.subheader``) inside an ``st.html`` block; ``text`` plain, ``anchor``
-    its id (a link's target)."""
-    ident = f' id="{html.escape(anchor, quote=True)}"' if anchor else ""
-    return f'<h3 class="section-heading"{ident}>{ja_runs(html.escape(text), lang)}</h3>'
-
-
-def details_html(summary: str, body: str) -> str:
-    """A folded part of an ``st.html`` block (``summary`` and ``body`` already escaped HTML): the browser's own
-    disclosure, keyboard-operable without script, unfolded in print (static/app.css)."""
-    return f'<details class="fold"><summary>{summary}</summary>{body}</details>'
 
 
 class Citations:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from components.map_first import READY_KEY
@@ -29,9 +32,6 @@ def open_app(page: str | None, lang: str, timeout: float = 30, **params: str) ->
 
 def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
     """(label, value) of each key figure on the map page (components/key_figures.py), as the browser shows them."""
-    import html
-    import re
-
     blocks = [h.value for h in at.get("html") if '<dl class="key-figures">' in h.value]
     assert len(blocks) <= 1, "the key figures are one block"
 
@@ -44,9 +44,6 @@ def shown_key_figures(at: AppTest) -> list[tuple[str, str]]:
 
 def shown_svgs(at: AppTest, css_class: str = "chart-box") -> list[str]:
     """The SVG of each block of ``css_class`` (components/inline_svg.py), as static/inline_svg.js puts it in."""
-    import html
-    import re
-
     found = []
     for block in at.get("html"):
         for data in re.findall(rf"<div class=\"{re.escape(css_class)}\" data-svg='([^']*)'", block.value):
@@ -56,9 +53,6 @@ def shown_svgs(at: AppTest, css_class: str = "chart-box") -> list[str]:
 
 def plain_text(fragment: str) -> str:
     """An HTML fragment's text as the browser shows it: tags dropped (a ``<br>`` is a line break), entities decoded."""
-    import html
-    import re
-
     fragment = re.sub(r" data-svg='[^']*'", "", fragment)  # an inline SVG's markup (its text is its fallback)
     fragment = re.sub(r"<(style|script)\b.*?</\1>", "", fragment, flags=re.S)  # not text
     return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br>", "\n", fragment)))
@@ -76,8 +70,6 @@ def shown_html_tables(at: AppTest) -> int:
 
 def shown_source_lines(at: AppTest) -> list[str]:
     """Each source-lines paragraph inside an ``st.html`` block (components/source_note.py ``source_lines_html``)."""
-    import re
-
     return [plain_text(p) for block in at.get("html")
             for p in re.findall(r'<p class="small-print source-lines">(.*?)</p>', block.value)]
 
@@ -85,24 +77,18 @@ def shown_source_lines(at: AppTest) -> list[str]:
 def shown_headings(at: AppTest) -> list[str]:
     """Subheaders and the section headings inside ``st.html`` blocks (components/source_note.py
     ``section_heading``)."""
-    import re
-
     inside = [plain_text(h) for block in at.get("html") for h in re.findall(r"<h3[^>]*>(.*?)</h3>", block.value)]
     return [s.value for s in at.subheader] + inside
 
 
 def shown_folds(at: AppTest) -> dict[str, str]:
     """Each ``<details>`` fold inside an ``st.html`` block: its summary's text -> its body's text."""
-    import re
-
     return {plain_text(summary): plain_text(body) for block in at.get("html")
             for summary, body in re.findall(r"<details[^>]*><summary>(.*?)</summary>(.*?)</details>", block.value)}
 
 
 def shown_district_name(at: AppTest) -> str:
     """The summary's heading: the selected district's name, or the whole ward (components/district_summary.py)."""
-    import re
-
     names = [plain_text(h) for block in at.get("html")
              for h in re.findall(r'<h2 id="selected-district"[^>]*>(.*?)</h2>', block.value)]
     assert len(names) == 1, names
@@ -111,8 +97,6 @@ def shown_district_name(at: AppTest) -> str:
 
 def shown_office_card(at: AppTest) -> list[str]:
     """The office card's lines as the browser shows them (components/district_summary.py)."""
-    import re
-
     cards = [card for block in at.get("html") for card in re.findall(r'<div class="office-card"><p>(.*?)</p></div>',
                                                                        block.value)]
     assert len(cards) == 1, cards
