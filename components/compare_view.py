@@ -39,6 +39,7 @@ from components.html_blocks import details_html, html_in_view
 from components.inline_svg import svg_block
 from components.map_first import rest_fallback, rest_waits, show_rest
 from components.markdown import ja_runs, md_escape, plain_echo, tm
+from components.page_meta import COMPARE_CSS, page_stylesheet
 from components.source_note import source_lines, source_lines_html
 from components.state import district, lang
 from components.text_blocks import caption_block
@@ -200,6 +201,7 @@ def definitions(views: dict[str, IndicatorView]) -> None:
 def compare_page() -> None:
     """Compose the page; a session's first page draws its map first, the rest after it (components/map_first.py)."""
     waiting = rest_waits()
+    page_stylesheet(COMPARE_CSS)  # the side-by-side table and Plotly's mode bar
     if not embed_mode("compare"):
         st.title(tm("compare_heading", lang()))
         st.caption(tm("compare_caption", lang()))

@@ -14,6 +14,7 @@ from atlas.i18n import HTML_LANG, t
 from geo.paths import ROOT
 
 APP_CSS = ROOT / "static" / "app.css"
+COMPARE_CSS = ROOT / "static" / "compare.css"
 STATIC_URL = "/app/static"
 
 
@@ -36,6 +37,12 @@ def style_html(path: Path) -> str:
     websocket): comments dropped and whitespace collapsed, about a third fewer bytes (issue 21). Nothing inside a
     rule changes: only the space around ``{``, ``}`` and ``;`` goes."""
     return f"<style>{_compact_css(path, path.stat().st_mtime_ns)}</style>"
+
+
+def page_stylesheet(path: Path) -> None:
+    """One page's own style sheet, after app.css, sent only with that page (``st.html`` style blocks take no
+    space: Streamlit puts them in the event container)."""
+    st.html(style_html(path))
 
 
 def static_script(name: str, **data: str) -> str:
