@@ -15,6 +15,7 @@ from geo.paths import ROOT
 
 APP_CSS = ROOT / "static" / "app.css"
 COMPARE_CSS = ROOT / "static" / "compare.css"
+PRESENT_CSS = ROOT / "static" / "present.css"
 STATIC_URL = "/app/static"
 
 
@@ -40,8 +41,8 @@ def style_html(path: Path) -> str:
 
 
 def page_stylesheet(path: Path) -> None:
-    """One page's own style sheet, after app.css, sent only with that page (``st.html`` style blocks take no
-    space: Streamlit puts them in the event container)."""
+    """A style sheet as an ``st.html`` style block (Streamlit puts it in the event container: it takes no space):
+    app.css on every page, a page's own sheet (compare.css, present.css) only with that page."""
     st.html(style_html(path))
 
 
@@ -61,7 +62,7 @@ def page_meta(page_title: str, district: str | None, lang: str) -> None:
     """
     title = document_title(page_title, district, lang)
     st.set_page_config(page_title=title)
-    st.html(style_html(APP_CSS))  # style only: Streamlit puts it in the event container, taking no space
+    page_stylesheet(APP_CSS)
     with st.container(key="page_meta"):  # hidden by app.css
         st.html(static_script("page_meta.js", lang=HTML_LANG.get(lang, lang), title=title),
                 unsafe_allow_javascript=True)

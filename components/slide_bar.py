@@ -17,10 +17,9 @@ from atlas.slides import SLIDES, step
 from components.handout_button import handout_button
 from components.markdown import md_escape, tm
 from components.navigation import page_link
-from components.page_meta import static_script, style_html
+from components.page_meta import PRESENT_CSS, page_stylesheet, static_script
 from components.slide_qr import qr_problem
 from components.state import LANG, district, lang
-from geo.paths import ROOT
 
 SLIDE_KEY = "slide"
 MENU_LANG_KEY = "slide_lang"
@@ -44,7 +43,7 @@ def _change_language() -> None:
 def deck_setup() -> None:
     """Hide the app's chrome (static/present.css), load the keys, and keep the ways the keys need that the bar
     does not show: first and last slide (Home, End) and the way out (Escape). All hidden, never tab stops."""
-    st.html(style_html(ROOT / "static" / "present.css"))
+    page_stylesheet(PRESENT_CSS)
     with st.container(key="present_keys"):  # display: none (present.css)
         st.html(static_script("present_keys.js"), unsafe_allow_javascript=True)
         st.button("⏮", key="slide_first", on_click=_go, args=(1,))

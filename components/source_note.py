@@ -60,7 +60,7 @@ def source_lines_html(refs: list[tuple[str, dt.date | None]], lang: str, fold_af
     lines = f'<p class="small-print source-lines">{"<br>".join(links)}</p>'
     if len(links) <= fold_after:
         return lines
-    return details_html(html.escape(t("sources_count", lang, n=len(links))), lines)
+    return details_html(html_in_view(t("sources_count", lang, n=len(links)), lang), lines)
 
 
 class Citations:
