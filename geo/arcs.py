@@ -154,10 +154,6 @@ def decode(arcs: list[str], layers: dict[str, dict[str, Any]]) -> dict[str, dict
             out += part if not out else part[1:]
         return out
 
-    def geometry(g: dict[str, Any]) -> dict[str, Any]:
-        if g["type"] == "Polygon":
-            return {"type": "Polygon", "coordinates": [ring(r) for r in g["arcs"]]}
-        return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in g["arcs"]]}
-
-    return {name: {**fc, "features": [{**f, "geometry": geometry(f["geometry"])} for f in fc["features"]]}
+    return {name: {**fc, "features": [{**f, "geometry": map_rings(f["geometry"], ring, source="arcs")}
+                                     for f in fc["features"]]}
             for name, fc in layers.items()}

@@ -69,13 +69,14 @@ def bounds(name: str = "outline") -> list[list[float]]:
 QUANTUM = 1e-5  # degrees; the committed files are already on this grid
 
 
-def map_rings(g: dict[str, Any], each: Callable[[Any], Any], key: str = "coordinates") -> dict[str, Any]:
-    """A Polygon or MultiPolygon with ``each`` applied to every ring, the results under ``key`` (``"arcs"`` for a
-    topology, geo/arcs.py)."""
+def map_rings(g: dict[str, Any], each: Callable[[Any], Any], key: str = "coordinates",
+              source: str = "coordinates") -> dict[str, Any]:
+    """A Polygon or MultiPolygon with ``each`` applied to every ring under ``source``, the results under ``key``
+    (a topology's rings are ``"arcs"``, geo/arcs.py)."""
     if g["type"] == "Polygon":
-        return {"type": "Polygon", key: [each(r) for r in g["coordinates"]]}
+        return {"type": "Polygon", key: [each(r) for r in g[source]]}
     if g["type"] == "MultiPolygon":
-        return {"type": "MultiPolygon", key: [[each(r) for r in p] for p in g["coordinates"]]}
+        return {"type": "MultiPolygon", key: [[each(r) for r in p] for p in g[source]]}
     raise ValueError(f"not a polygon: {g['type']}")
 
 
